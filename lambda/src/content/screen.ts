@@ -1,0 +1,55 @@
+import type { Clinical } from './types';
+import type { LocalePack } from '../locale';
+
+/** The emergency screen, Q1-Q5 of CLINICAL.md: any yes or not sure is a T1 emergency. */
+export interface ScreenQuestion {
+  readonly id: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
+  readonly ask: Clinical;
+  /** Other words for the same question, used when the answer was not understood. */
+  readonly askAgain: Clinical;
+  /** Said back before the T1 advice, so the person knows what was heard (Bickmore 2021). */
+  readonly heard: Clinical;
+}
+
+export const SCREEN: readonly ScreenQuestion[] = [
+  {
+    id: 'Q1',
+    ask: { say: 'Did this start after a fall, a car accident, or a hard hit to your back?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
+    askAgain: { say: 'Did you fall, crash, or get hit hard just before the pain started?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
+    heard: { say: 'You said this started after a fall or a hard hit.', sources: ['S-AHCPR'] },
+  },
+  {
+    id: 'Q2',
+    ask: { say: 'Do you have chest pain, trouble breathing, or a throbbing feeling in your belly? Or do you feel faint or sweaty?', sources: ['S-NHS'] },
+    askAgain: { say: 'Is your chest hurting, or is it hard to breathe? Do you feel like you might pass out?', sources: ['S-NHS'] },
+    heard: { say: 'You said you have chest pain, trouble breathing, or feel faint.', sources: ['S-NHS'] },
+  },
+  {
+    id: 'Q3',
+    ask: { say: 'Is it suddenly hard to pee, or have you leaked pee? Or lost control of your bowels?', sources: ['S-SEED0', 'S-SEED1', 'S-SEED2', 'S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Is anything new when you go to the toilet? Like you can\'t pee, you can\'t stop, or you leak?', sources: ['S-NHS', 'S-BMJCES'] },
+    heard: { say: 'You said you have new trouble with peeing or your bowels.', sources: ['S-NHS', 'S-BMJCES'] },
+  },
+  {
+    id: 'Q4',
+    // S-CKS: people rarely mention this unless asked, so ask it plainly, including how wiping feels.
+    ask: { say: 'Is there any numbness or tingling between your legs, around your bottom, or your private parts?', sources: ['S-SEED0', 'S-NHS', 'S-CKS', 'S-BMJCES'] },
+    askAgain: { say: 'When you wipe after the toilet, does it feel numb or different? Or is sex suddenly not feeling the same?', sources: ['S-CKS', 'S-BMJCES'] },
+    heard: { say: 'You said you have numbness between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
+  },
+  {
+    id: 'Q5',
+    ask: { say: 'Do both legs have pain, numbness, or pins and needles? Or is a leg or foot getting weak?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
+    askAgain: { say: 'Are your legs weak or numb? Does a foot drag, or can you not lift it?', sources: ['S-SEED0', 'S-NHS'] },
+    heard: { say: 'You said your legs feel numb or weak.', sources: ['S-NHS'] },
+  },
+];
+
+/** The T1 list as one statement, for when the person could not answer (CLINICAL.md: silence). */
+export const T1_LIST: Clinical = {
+  say: (l: LocalePack) =>
+    `If you can't answer, please listen. If any of these are true, call ${l.emergencyNumber} now: ` +
+    'a bad fall or hit, chest pain, numbness between your legs, new trouble peeing, or weak or numb legs. ' +
+    "Alexa can't call for you.",
+  sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR', 'S-AMAZON-CALL'],
+};

@@ -1,0 +1,17 @@
+import type { LocalePack } from '../locale';
+import type { SourceId } from './sources';
+
+/** A sentence may depend on the locale (emergency number, how to reach a doctor). */
+export type Text = string | ((l: LocalePack) => string);
+
+/** A clinical sentence: what to say, where it comes from, and whether it asks the person to move. */
+export interface Clinical {
+  readonly say: Text;
+  readonly sources: readonly SourceId[];
+  /** True when the sentence asks the person to move their body: never said after an emergency sign. */
+  readonly moves?: boolean;
+}
+
+export function textFor(t: Text, l: LocalePack): string {
+  return typeof t === 'function' ? t(l) : t;
+}

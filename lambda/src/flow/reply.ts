@@ -1,0 +1,22 @@
+import type { PaceId } from '../content/breathing';
+import type { Clinical } from '../content/types';
+
+/** What to say, decided by the flow; how it sounds is the renderer's job. */
+export type Part =
+  | { readonly line: Clinical }
+  | { readonly talk: string }
+  | { readonly breathe: { readonly pace: PaceId; readonly breaths: number } };
+
+export interface Reply {
+  /** Said first. */
+  readonly say: readonly Part[];
+  /** The question that ends the turn; also the start of the reprompt. */
+  readonly ask?: readonly Part[];
+  /** What Alexa says after a silence; defaults to `ask`. */
+  readonly reprompt?: readonly Part[];
+  /** True when the session should close after this reply. */
+  readonly end: boolean;
+}
+
+export const line = (l: Clinical): Part => ({ line: l });
+export const talk = (t: string): Part => ({ talk: t });

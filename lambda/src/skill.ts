@@ -1,0 +1,17 @@
+import { SkillBuilders, type Skill } from 'ask-sdk-core';
+import { ConversationHandler, OtherRequestHandler, SafetyNetErrorHandler, SessionEndedHandler } from './handlers/conversation';
+
+export interface SkillOptions {
+  /** Requests for any other skill id are rejected (PLATFORM.md: withSkillId). */
+  readonly skillId?: string;
+}
+
+/** Builds the skill from its parts; Lambda, the simulator and the tests all use this. */
+export function buildSkill(options: SkillOptions = {}): Skill {
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(ConversationHandler, SessionEndedHandler, OtherRequestHandler)
+    .addErrorHandlers(SafetyNetErrorHandler)
+    .withCustomUserAgent('back-helper/0.1');
+  if (options.skillId) builder.withSkillId(options.skillId);
+  return builder.create();
+}

@@ -1,0 +1,29 @@
+import { textFor } from '../content/types';
+import type { Part, Reply } from '../flow/reply';
+import type { LocalePack } from '../locale';
+import { breathingSet } from './pacing';
+import { SpeechBuilder } from './ssml';
+
+export interface Rendered {
+  readonly speech: string;
+  /** Present exactly when the session stays open. */
+  readonly reprompt?: string;
+  readonly end: boolean;
+}
+
+function speak(builder: SpeechBuilder, parts: readonly Part[], l: LocalePack): SpeechBuilder {
+  for (const part of parts) {
+    if ('line' in part) builder.text(textFor(part.line.say, l));
+    else if ('talk' in part) builder.text(part.talk);
+    else breathingSet(builder, part.breathe.pace, part.breathe.breaths);
+  }
+  return builder;
+}
+
+/** Turns what the flow decided into SSML for this locale. */
+export function render(reply: Reply, l: LocalePack): Rendered {
+  const speech = speak(new SpeechBuilder(), [...reply.say, ...(reply.ask ?? [])], l).build();
+  if (reply.end) return { speech, end: true };
+  const again = reply.reprompt ?? reply.ask ?? reply.say;
+  return { speech, reprompt: speak(new SpeechBuilder(), again, l).build(), end: false };
+}
