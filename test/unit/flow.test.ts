@@ -1,0 +1,97 @@
+import { transition } from '../../lambda/src/flow/transition';
+import type { FlowEvent } from '../../lambda/src/flow/events';
+import type { Part, Reply } from '../../lambda/src/flow/reply';
+import type { State } from '../../lambda/src/flow/state';
+import { SIGN_IDS } from '../../lambda/src/content/emergency';
+import { render } from '../../lambda/src/speech/render';
+import { localePack } from '../../lambda/src/locale';
+import { textFor } from '../../lambda/src/content/types';
+
+const en = localePack('en-US');
+const EVENTS: FlowEvent[] = [
+  { kind: 'launch' }, { kind: 'entry' }, { kind: 'yes' }, { kind: 'no' }, { kind: 'notSure' }, { kind: 'help' },
+  { kind: 'repeat' }, { kind: 'startOver' }, { kind: 'stop' }, { kind: 'fallback' }, { kind: 'unsupported' },
+  { kind: 'emergency', sign: 'SADDLE' }, { kind: 'emergency' },
+];
+
+const parts = (r: Reply): Part[] => [...r.say, ...(r.ask ?? []), ...(r.reprompt ?? [])];
+const words = (r: Reply): string => parts(r).map((p) => ('line' in p ? textFor(p.line.say, en) : 'talk' in p ? p.talk : '')).join(' ');
+const moves = (r: Reply): boolean => parts(r).some((p) => 'line' in p && p.line.moves === true);
+
+function run(events: FlowEvent[]): Array<{ state: State; reply: Reply }> {
+  let state: State | undefined;
+  return events.map((e) => {
+    const out = transition(state, e);
+    state = out.state;
+    return out;
+  });
+}
+
+describe('the emergency screen', () => {
+  it.each([0, 1, 2, 3, 4])('a yes to question %i gives T1 advice that starts with the call', (i) => {
+    const turns = run([{ kind: 'launch' }, ...Array(i).fill({ kind: 'no' }), { kind: 'yes' }]);
+    const last = turns.at(-1)!;
+    expect(last.state.step).toBe('emergency');
+    expect(words(last.reply)).toMatch(/^You said [^.]+\. Call 911 now/);
+    expect(words(last.reply)).toContain("Alexa can't call for you");
+  });
+
+  it.each([0, 1, 2, 3, 4])('"not sure" to question %i counts as yes', (i) => {
+    const turns = run([{ kind: 'entry' }, ...Array(i).fill({ kind: 'no' }), { kind: 'notSure' }]);
+    expect(turns.at(-1)!.state.emergency).toBe(`Q${i + 1}`);
+  });
+
+  it('five noes clear the screen and offer breathing', () => {
+    const turns = run([{ kind: 'launch' }, ...Array(5).fill({ kind: 'no' })]);
+    const last = turns.at(-1)!;
+    expect(last.state.cleared).toBe(true);
+    expect(last.state.emergency).toBeUndefined();
+    expect(words(last.reply)).toContain('None of those warning signs');
+  });
+
+  it.each(SIGN_IDS)('a spoken %s sign is said back before the call', (sign) => {
+    const last = run([{ kind: 'launch' }, { kind: 'no' }, { kind: 'emergency', sign }]).at(-1)!;
+    expect(words(last.reply)).toMatch(/^You said [^.]+\. Call 911 now, or your local emergency number\./);
+  });
+
+  it('reprompts a silent screen question with the T1 list as a statement', () => {
+    const reply = run([{ kind: 'launch' }]).at(-1)!.reply;
+    const reprompt = render(reply, en).reprompt!;
+    expect(reprompt).toContain('If any of these are true, call 911 now');
+  });
+});
+
+describe('every path the flow can take', () => {
+  // Breadth-first over every event sequence up to this depth: 13^5 paths.
+  const DEPTH = 5;
+  const seen = { paths: 0, replies: 0 };
+  const failures: string[] = [];
+
+  beforeAll(() => {
+    const walk = (state: State | undefined, path: string[], afterEmergency: boolean) => {
+      if (path.length === DEPTH) {
+        seen.paths++;
+        return;
+      }
+      for (const e of EVENTS) {
+        const { state: next, reply } = transition(state, e);
+        seen.replies++;
+        const label = [...path, e.kind].join(' > ');
+        const emergencyNow = afterEmergency || next.emergency !== undefined;
+        if (emergencyNow && moves(reply)) failures.push(`movement after an emergency: ${label}`);
+        if (!reply.end && !(reply.ask?.length || reply.reprompt?.length)) failures.push(`open with no question: ${label}`);
+        if (e.kind === 'stop' && !reply.end) failures.push(`stop did not end: ${label}`);
+        if (words(reply).trim() === '' ) failures.push(`empty reply: ${label}`);
+        if (JSON.stringify(next).length > 512) failures.push(`state too big: ${label}`);
+        if (!reply.end) walk(next, [...path, e.kind], emergencyNow);
+        else seen.paths++;
+      }
+    };
+    walk(undefined, [], false);
+  });
+
+  it('never gives movement after an emergency, never goes silent, and always ends on stop', () => {
+    expect(seen.paths).toBeGreaterThan(1000);
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+});
