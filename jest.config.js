@@ -3,5 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transform: { '^.+\\.[tj]s$': '<rootDir>/test/support/esbuild-jest.js' },
+  // These dependencies ship ESM only.
+  transformIgnorePatterns: ['/node_modules/(?!(flesch-kincaid|syllable)/)'],
 };
