@@ -66,3 +66,9 @@ export const DISCLAIMER: Clinical = {
   say: "I'm not a doctor. This is general advice, not a substitute for medical care.",
   sources: ['S-NHS'],
 };
+
+/** Asked when something like a warning sign was heard but not understood. */
+export const CHECK_SIGN: Clinical = {
+  say: 'I want to be sure I heard you. Is something new wrong, like numbness between your legs, trouble peeing, weak legs, chest pain, or a fall?',
+  sources: ['S-NHS', 'S-BMJCES'],
+};

@@ -53,3 +53,83 @@ export const T1_LIST: Clinical = {
     "Alexa can't call for you.",
   sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR', 'S-AMAZON-CALL'],
 };
+
+/** A later screen question: its tier decides the advice on yes or not sure. */
+export interface LaterQuestion {
+  readonly ids: readonly string[];
+  readonly tier: 'T2' | 'T3';
+  readonly ask: Clinical;
+  readonly askAgain: Clinical;
+  /** Extra advice on yes, after the tier's advice (for example no ibuprofen when pregnant). */
+  readonly onYes?: Clinical;
+}
+
+export const MORE_QUESTIONS_INTRO: Clinical = {
+  say: 'Now a few more questions, to know if you should see a doctor soon.',
+  sources: ['S-NHS', 'S-AHCPR'],
+};
+
+/** Q6-Q11 in three spoken questions (CLINICAL.md allows grouping after comfort has started). */
+export const MORE_QUESTIONS: readonly LaterQuestion[] = [
+  {
+    ids: ['Q6', 'Q7'],
+    tier: 'T2',
+    ask: { say: 'Do you have a fever or chills, or feel very unwell? Or have you ever had cancer?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-AHCPR'] },
+    askAgain: { say: 'Are you hot and shivery, or very sick? Have you had cancer at any time?', sources: ['S-NHS', 'S-AHCPR'] },
+  },
+  {
+    ids: ['Q8', 'Q9'],
+    tier: 'T2',
+    ask: {
+      say: 'Do you take steroid tablets or medicines that weaken your immune system? Have you ever injected drugs, or had a spine injection or operation lately? Or do you have weak bones?',
+      sources: ['S-AHCPR'],
+    },
+    askAgain: { say: 'Any steroid tablets, chemo, transplant medicines, drug injections, recent back surgery, or weak bones?', sources: ['S-AHCPR'] },
+  },
+  {
+    ids: ['Q10', 'Q11'],
+    tier: 'T2',
+    ask: {
+      say: 'Does it hurt even when you lie very still, or more at night? Is the pain high up, between your shoulder blades? Or have you lost weight without trying?',
+      sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-AHCPR'],
+    },
+    askAgain: { say: 'Is the pain bad at night or when still, or high up your back? Any weight loss, or a lump on your back?', sources: ['S-NHS', 'S-AHCPR'] },
+  },
+];
+
+/** Q12-Q14: asked before the self-care plan. */
+export const FINAL_QUESTIONS: readonly LaterQuestion[] = [
+  {
+    ids: ['Q12'],
+    tier: 'T3',
+    ask: { say: 'Is this the first time your back has hurt like this, and are you over fifty?', sources: ['S-AHCPR'] },
+    askAgain: { say: 'Are you over fifty, and is this new for you?', sources: ['S-AHCPR'] },
+  },
+  {
+    ids: ['Q13'],
+    tier: 'T3',
+    ask: { say: "Are you pregnant, or could you be? If that doesn't apply, just say no.", sources: ['S-NSAID'] },
+    askAgain: { say: 'Is there any chance you are pregnant?', sources: ['S-NSAID'] },
+  },
+  {
+    ids: ['Q14'],
+    tier: 'T3',
+    ask: { say: 'Does pain go down one leg, below the knee?', sources: ['S-SEED0', 'S-SEED1', 'S-SEED2'] },
+    askAgain: { say: 'Does the pain shoot down past one knee?', sources: ['S-SEED0', 'S-SEED2'] },
+  },
+];
+
+export const T2_ADVICE: Clinical = {
+  say: (l) => `Please get medical advice today. You can ${l.adviceToday}.`,
+  sources: ['S-NHS', 'S-AHCPR'],
+};
+
+export const T3_ADVICE: Clinical = {
+  say: (l) => `Please book a ${l.doctor}'s appointment in the next few days.`,
+  sources: ['S-AHCPR', 'S-SEED0'],
+};
+
+export const MORE_QUESTIONS_CLEAR: Clinical = {
+  say: "Thanks. Nothing there that needs a doctor today.",
+  sources: ['S-NHS'],
+};

@@ -1,4 +1,9 @@
+import type { PaceId } from '../content/breathing';
 import type { SignId } from '../content/emergency';
+import type { PositionId } from '../content/guidance';
+import type { TopicId } from './state';
+
+export type Feeling = 'better' | 'same' | 'worse';
 
 /** What the person did, in the flow's terms: handlers turn requests into these. */
 export type FlowEvent =
@@ -8,6 +13,14 @@ export type FlowEvent =
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
   | { readonly kind: 'notSure' }
+  | { readonly kind: 'done' } // "done", "I'm settled", "next"
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'previous' }
+  | { readonly kind: 'position'; readonly pos?: PositionId }
+  | { readonly kind: 'pace'; readonly pace: PaceId }
+  | { readonly kind: 'feel'; readonly feeling: Feeling }
+  | { readonly kind: 'topic'; readonly topic: TopicId }
+  | { readonly kind: 'menu' }
   | { readonly kind: 'help' }
   | { readonly kind: 'repeat' }
   | { readonly kind: 'startOver' }

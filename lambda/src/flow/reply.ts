@@ -5,7 +5,8 @@ import type { Clinical } from '../content/types';
 export type Part =
   | { readonly line: Clinical }
   | { readonly talk: string }
-  | { readonly breathe: { readonly pace: PaceId; readonly breaths: number } };
+  | { readonly breathe: { readonly pace: PaceId; readonly breaths: number } }
+  | { readonly tilts: { readonly reps: number } };
 
 export interface Reply {
   /** Said first. */
@@ -19,4 +20,5 @@ export interface Reply {
 }
 
 export const line = (l: Clinical): Part => ({ line: l });
+export const lines = (ls: readonly Clinical[]): Part[] => ls.map(line);
 export const talk = (t: string): Part => ({ talk: t });

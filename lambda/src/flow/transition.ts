@@ -1,14 +1,25 @@
-import { BREATHING_INTRO, BREATHING_LAST_SET, BREATHING_OFFER, BREATHING_SET_DONE, BREATHS_PER_SET, MAX_SETS } from '../content/breathing';
-import { CLEAR } from '../content/guidance';
 import {
-  DISCLAIMER, HEARD_SIGN, isSignId, HEARD_UNKNOWN, SAFETY_NET, T1_ADVICE, T1_OFFER_BREATHING, T1_REMINDER, T1_STAY,
+  BREATHING_INTRO, BREATHING_LAST_SET, BREATHING_OFFER, BREATHING_SET_DONE, BREATHS_PER_SET, MAX_SETS,
+} from '../content/breathing';
+import {
+  CHECK_SIGN, DISCLAIMER, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, T1_ADVICE, T1_OFFER_BREATHING, T1_REMINDER, T1_STAY,
 } from '../content/emergency';
-import { SCREEN, T1_LIST } from '../content/screen';
+import {
+  ASK_POSITION, CLEAR, GETUP_OFFER, LOG_ROLL, LOG_ROLL_DONE, POSITION_SETTLED_ASK, POSITION_STOP_RULE, POSITION_TRY,
+  POSITIONS, STEP_DONE_ASK, TILT_REPS, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER, TILTS_SETUP, TILTS_SKIP_T2,
+} from '../content/guidance';
+import {
+  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE,
+} from '../content/screen';
+import {
+  EMERGENCY_SAFETY_NET, HEAT_COLD, KEEP_MOVING, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_ASK_PHARMACIST,
+  MEDICINE_OK, SELF_CARE_INTRO, WHEN_TO_SEE_DOCTOR,
+} from '../content/selfcare';
 import { TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import type { FlowEvent } from './events';
-import { line, talk, type Part, type Reply } from './reply';
-import { initialState, type EmergencyCause, type State } from './state';
+import { line, lines, talk, type Part, type Reply } from './reply';
+import { initialState, type EmergencyCause, type State, type StepId, type TopicId } from './state';
 
 export interface Outcome {
   readonly state: State;
@@ -20,35 +31,75 @@ export interface Outcome {
  * the state after and what to say. No I/O, no clock, no randomness.
  */
 export function transition(prev: State | undefined, event: FlowEvent): Outcome {
+  return guard(decide(prev, event));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safety guard: applied to every outcome, whatever decided it.
+
+/** Steps that may follow an emergency: nothing there asks the person to move. */
+const SAFE_AFTER_EMERGENCY = new Set<StepId>(['emergency', 'breathingOffer', 'breathing']);
+
+function guard(out: Outcome): Outcome {
+  const { state, reply } = out;
+  if (state.emergency) {
+    const movement = [...reply.say, ...(reply.ask ?? [])].some((p) => 'line' in p && p.line.moves === true);
+    if (movement || !SAFE_AFTER_EMERGENCY.has(state.step)) return emergencyHold(state, reply.end);
+    return out;
+  }
+  // Movement advice only after Q1-Q5 were all answered no in this session.
+  if (!state.cleared && !reply.end && state.step !== 'screen' && state.step !== 'checkSign') {
+    return startScreen({ ...state, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
+  }
+  return out;
+}
+
+function emergencyHold(s: State, end: boolean): Outcome {
+  const state: State = { ...s, step: 'emergency' };
+  if (end) return { state, reply: { say: [line(T1_REMINDER), line(T1_STAY)], end: true } };
+  return { state, reply: { say: [line(T1_REMINDER), line(T1_STAY)], ...prompt(state), end: false } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events that mean the same at every step.
+
+function decide(prev: State | undefined, event: FlowEvent): Outcome {
   // A red flag said at any moment outranks everything else (CLINICAL.md: the screen).
-  if (event.kind === 'emergency') return emergency(prev ?? initialState(), event.sign ?? 'UNKNOWN');
+  if (event.kind === 'emergency') {
+    if (event.sign) return emergency(prev ?? initialState(), event.sign);
+    if (prev?.emergency) return emergency(prev, prev.emergency);
+    return checkSign(prev ?? initialState());
+  }
   if (!prev) return fromNothing(event);
+  const s = prev;
 
   switch (event.kind) {
     case 'stop':
-      return goodbye(prev);
+      return goodbye(s);
     case 'help':
-      return { state: prev, reply: { say: [talk(helpFor(prev))], ...prompt(prev), end: false } };
+      return reply(s, [talk(helpFor(s))], { body: false });
     case 'repeat':
-      return { state: prev, reply: { say: [], ...prompt(prev), end: false } };
+      return reply(s, [], { body: true });
     case 'fallback':
     case 'unsupported':
-      return { state: prev, reply: { say: [talk(TALK.notUnderstood)], ...prompt(prev, true), end: false } };
+      return reply(s, [talk(isExercise(s.step) ? TALK.takeYourTime : TALK.notUnderstood)], { body: false, otherWords: true });
     case 'startOver':
       // A warning sign heard in this session cannot be taken back by starting over.
-      if (prev.emergency) return emergency(prev, prev.emergency);
-      return startScreen({ ...initialState(), pace: prev.pace, disclaimed: prev.disclaimed }, [talk(TALK.greetingAgain)]);
+      if (s.emergency) return emergency(s, s.emergency);
+      return startScreen({ ...initialState(), pace: s.pace, disclaimed: s.disclaimed }, [talk(TALK.greetingAgain)]);
     case 'launch':
     case 'entry':
-      if (prev.step === 'screen') {
-        return { state: prev, reply: { say: [talk(TALK.finishScreenFirst)], ...prompt(prev), end: false } };
-      }
-      if (prev.emergency) return emergency(prev, prev.emergency);
-      return { state: prev, reply: { say: [], ...prompt(prev), end: false } };
-    case 'yes':
-    case 'no':
-    case 'notSure':
-      return answer(prev, event.kind);
+      if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+      if (s.emergency) return emergency(s, s.emergency);
+      return reply(s, [talk(TALK.stillHere)], { body: true });
+    case 'topic':
+      if (s.step === 'screen') return reply({ ...s, want: event.topic }, [talk(TALK.afterScreen)], { body: false });
+      return startTopic(s, event.topic, []);
+    case 'menu':
+      if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+      return enter({ ...s, step: 'menu', q: 0, solo: false }, [], [talk(TALK.menuShort)]);
+    default:
+      return atStep(s, event);
   }
 }
 
@@ -63,45 +114,218 @@ function fromNothing(event: FlowEvent): Outcome {
       return goodbye(fresh);
     case 'help':
       return startScreen(fresh, [talk(TALK.helpScreen)]);
+    case 'topic':
+      // "Alexa, ask back helper how do I get out of bed": screen first, then straight to it.
+      return startScreen({ ...fresh, want: event.topic }, [talk(TALK.greeting)]);
     default:
       // "Yes" after the session ended, or an unknown intent: say honestly where we are.
       return startScreen(fresh, [talk(TALK.newSessionNoContext)]);
   }
 }
 
-function startScreen(state: State, opening: readonly Part[]): Outcome {
-  const next: State = { ...state, step: 'screen', q: 0 };
-  return { state: next, reply: { say: [...opening, talk(TALK.answerHint)], ...prompt(next), end: false } };
-}
+// ---------------------------------------------------------------------------------------------
+// Events whose meaning depends on the step.
 
-function answer(s: State, said: 'yes' | 'no' | 'notSure'): Outcome {
+function atStep(s: State, e: FlowEvent): Outcome {
+  const advanceOn = e.kind === 'done' || e.kind === 'skip';
   switch (s.step) {
     case 'screen': {
-      const question = SCREEN[s.q];
-      if (!question) return clear(s);
-      // CLINICAL.md: on Q1-Q5, "not sure" counts as yes.
-      if (said !== 'no') return emergency(s, question.id);
-      const next: State = { ...s, q: s.q + 1 };
-      return next.q >= SCREEN.length ? clear(next) : { state: next, reply: { say: [], ...prompt(next), end: false } };
+      if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, SCREEN[s.q]?.id ?? 'UNKNOWN'); // not sure counts as yes
+      if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
+      if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
+      if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
+      return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+    }
+    case 'checkSign': {
+      if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'UNKNOWN');
+      const back: State = { ...s, step: s.ret ?? 'screen' };
+      delete (back as { ret?: StepId }).ret;
+      if (e.kind === 'no') return reply(back, [talk(TALK.okay)], { body: false });
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
     }
     case 'emergency':
+      if (e.kind === 'yes') return breathe(s, []);
+      if (e.kind === 'no') return goodbye(s);
+      if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
+      return emergencyHold(s, false);
+    case 'position':
+      if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
+      if (advanceOn) return advance(s, []);
+      if (e.kind === 'previous') return reply(s, [], { body: false });
+      return reply(s, [talk(TALK.helpPosition)], { body: false });
+    case 'positionHold':
+      if (e.kind === 'position' && e.pos) return enter({ ...s, pos: e.pos }, []);
+      if (advanceOn || e.kind === 'yes') return advance(s, []);
+      if (e.kind === 'previous') return enter({ ...s, step: 'position', q: 0 }, []);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
     case 'breathingOffer':
-      if (said === 'yes') return breathe(s);
-      if (said === 'no') return goodbye(s);
-      return { state: s, reply: { say: [], ...prompt(s), end: false } };
     case 'breathing':
-      if (said === 'yes') return breathe(s);
-      if (said === 'no') return goodbye(s);
-      return { state: s, reply: { say: [], ...prompt(s), end: false } };
+      if (e.kind === 'yes') return breathe(s, []);
+      if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
+      if (e.kind === 'no' || advanceOn) return s.emergency ? goodbye(s) : advance(s, []);
+      if (e.kind === 'previous') return back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    case 'more':
+      if (e.kind === 'yes' || e.kind === 'notSure') {
+        // Any T2 answer settles the tier; the remaining groups cannot change the advice.
+        return advance({ ...s, t2: true }, [line(T2_ADVICE)]);
+      }
+      if (e.kind === 'no') {
+        return s.q + 1 >= MORE_QUESTIONS.length ? advance(s, [line(MORE_QUESTIONS_CLEAR)]) : reply({ ...s, q: s.q + 1 }, [], { body: false });
+      }
+      if (advanceOn) return advance(s, []);
+      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+    case 'tiltsOffer':
+      if (e.kind === 'yes') return tilts(s);
+      if (e.kind === 'no' || advanceOn) return advance(s, []);
+      if (e.kind === 'previous') return back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    case 'tiltsFeel':
+      if (e.kind === 'feel') return advance(s, [line(TILTS_FEEL[e.feeling])]);
+      if (advanceOn) return advance(s, []);
+      if (e.kind === 'previous') return enter({ ...s, step: 'tiltsOffer', q: 0 }, []);
+      return reply(s, [talk(TALK.helpTilts)], { body: false });
+    case 'getUpOffer':
+      if (e.kind === 'yes') return enter({ ...s, step: 'getUp', q: 0 }, []);
+      if (e.kind === 'no' || advanceOn) return advance(s, []);
+      if (e.kind === 'previous') return back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    case 'getUp':
+      if (e.kind === 'done' || e.kind === 'yes') {
+        return s.q + 1 >= LOG_ROLL.length ? advance(s, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
+      }
+      if (e.kind === 'skip') return advance(s, []);
+      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    case 'final': {
+      const q = FINAL_QUESTIONS[s.q];
+      if (e.kind === 'yes' || e.kind === 'notSure') {
+        const next: State = { ...s, t3: true, ...(q?.ids.includes('Q13') ? { pregnant: true } : {}) };
+        const advice = s.t3 || s.t2 ? [] : [line(T3_ADVICE)]; // said once; T2 already asks for more
+        return nextFinal(next, advice);
+      }
+      if (e.kind === 'no') return nextFinal(s, []);
+      if (advanceOn) return advance(s, []);
+      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+    }
+    case 'care':
+      return atCare(s, e);
+    case 'menu':
+      if (e.kind === 'yes') return reply(s, [], { body: false, otherWords: true });
+      if (e.kind === 'no' || advanceOn) return goodbye(s);
+      return reply(s, [talk(TALK.helpMenu)], { body: false });
   }
 }
 
+function atCare(s: State, e: FlowEvent): Outcome {
+  if (s.q === 2) {
+    // The medicine-caution question (S-NSAID).
+    if (e.kind === 'yes' || e.kind === 'notSure') return careEnd(s, [line(MEDICINE_ASK_PHARMACIST)]);
+    if (e.kind === 'no') return careEnd(s, [line(MEDICINE_OK)]);
+    if (e.kind === 'skip' || e.kind === 'done') return careEnd(s, []);
+    if (e.kind === 'previous') return enter({ ...s, q: 1 }, []);
+    return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+  }
+  if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip') {
+    if (s.solo) return toMenu(s, []);
+    return s.q === 1 ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
+  }
+  if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
+  return reply(s, [talk(TALK.takeYourTime)], { body: false });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving between steps.
+
+/** The plan after a clear screen, in order. Q6-Q11 come before the tilts so nobody exercises a possible fracture or infection. */
+const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 'tiltsOffer', 'getUpOffer', 'final', 'care', 'menu'];
+
+const STAGE_OF: Readonly<Record<StepId, StepId>> = {
+  screen: 'screen', emergency: 'emergency', checkSign: 'checkSign', position: 'position', positionHold: 'position',
+  breathingOffer: 'breathingOffer', breathing: 'breathingOffer', more: 'more', tiltsOffer: 'tiltsOffer',
+  tiltsFeel: 'tiltsOffer', getUpOffer: 'getUpOffer', getUp: 'getUpOffer', final: 'final', care: 'care', menu: 'menu',
+};
+
+function isExercise(step: StepId): boolean {
+  return step === 'positionHold' || step === 'breathing' || step === 'tiltsFeel' || step === 'getUp';
+}
+
+/** The next stage of the plan, or the menu after something asked for by name. */
+function advance(s: State, opening: readonly Part[]): Outcome {
+  if (s.solo) return toMenu(s, opening);
+  const i = PLAN.indexOf(STAGE_OF[s.step]);
+  return enterStage(PLAN[i + 1] ?? 'menu', s, opening);
+}
+
+function back(s: State): Outcome {
+  const i = PLAN.indexOf(STAGE_OF[s.step]);
+  return enterStage(PLAN[Math.max(0, i - 1)] ?? 'position', s, []);
+}
+
+function enterStage(stage: StepId, s: State, opening: readonly Part[]): Outcome {
+  const base: State = { ...s, step: stage, q: 0 };
+  switch (stage) {
+    case 'breathingOffer':
+      return enter({ ...base, sets: 0 }, opening);
+    case 'more':
+      return enter(base, [...opening, line(MORE_QUESTIONS_INTRO)]);
+    case 'tiltsOffer':
+      return s.t2 ? enterStage('getUpOffer', base, [...opening, line(TILTS_SKIP_T2)]) : enter(base, opening);
+    case 'care':
+      return enter(base, [...opening, line(SELF_CARE_INTRO)]);
+    case 'menu':
+      return toMenu(s, opening);
+    default:
+      return enter(base, opening);
+  }
+}
+
+function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
+  const solo: State = { ...s, solo: true, want: undefined };
+  delete (solo as { want?: TopicId }).want;
+  switch (topic) {
+    case 'breathing':
+      return breathe({ ...solo, sets: 0 }, opening);
+    case 'positions':
+      return enter({ ...solo, step: 'position', q: 0 }, opening);
+    case 'tilts':
+      return s.t2 ? toMenu(solo, [...opening, line(TILTS_SKIP_T2)]) : tilts(solo, opening);
+    case 'getUp':
+      return enter({ ...solo, step: 'getUp', q: 0 }, opening);
+    case 'heatIce':
+      return enter({ ...solo, step: 'care', q: 0 }, opening);
+    case 'painRelief':
+      return medicine({ ...solo, step: 'care' }, opening);
+    case 'doctor':
+      return toMenu(solo, [...opening, ...(s.t2 ? [line(T2_ADVICE)] : []), ...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)]);
+  }
+}
+
+function toMenu(s: State, opening: readonly Part[]): Outcome {
+  return enter({ ...s, step: 'menu', q: 0, solo: false }, opening);
+}
+
+function startScreen(state: State, opening: readonly Part[]): Outcome {
+  return enter({ ...state, step: 'screen', q: 0 }, [...opening, talk(TALK.answerHint)]);
+}
+
+function clear(s: State): Outcome {
+  const cleared: State = { ...s, cleared: true, disclaimed: true };
+  const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
+  if (s.want) return startTopic(cleared, s.want, opening);
+  return enterStage('position', cleared, opening);
+}
+
 function emergency(s: State, cause: EmergencyCause): Outcome {
-  const next: State = { ...s, step: 'emergency', emergency: cause };
-  return {
-    state: next,
-    reply: { say: [line(heardFor(cause)), ...T1_ADVICE.map(line)], ...prompt(next), end: false },
-  };
+  const next: State = { ...s, step: 'emergency', q: 0, emergency: cause };
+  return enter(next, [line(heardFor(cause)), ...lines(T1_ADVICE)]);
+}
+
+function checkSign(s: State): Outcome {
+  if (s.step === 'checkSign') return reply(s, [], { body: false });
+  return enter({ ...s, step: 'checkSign', ret: s.step }, []);
 }
 
 function heardFor(cause: EmergencyCause): Clinical {
@@ -110,20 +334,39 @@ function heardFor(cause: EmergencyCause): Clinical {
   return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
 }
 
-function clear(s: State): Outcome {
-  const next: State = { ...s, step: 'breathingOffer', cleared: true, disclaimed: true };
-  const say = [...CLEAR.map(line), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
-  return { state: next, reply: { say, ...prompt(next), end: false } };
+function breathe(s: State, opening: readonly Part[]): Outcome {
+  if (s.step === 'breathing' && s.sets >= MAX_SETS) {
+    return s.emergency ? goodbye(s, [line(BREATHING_LAST_SET)]) : advance(s, [line(BREATHING_LAST_SET)]);
+  }
+  const paceChanged = s.step === 'breathing' && s.sets > 0;
+  const sets = s.step === 'breathing' ? s.sets + 1 : 1;
+  const next: State = { ...s, step: 'breathing', q: 0, sets };
+  const intro = sets === 1 || paceChanged ? [line(BREATHING_INTRO[s.pace])] : [];
+  const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
+  return { state: next, reply: { say: [...opening, ...intro, set], ...prompt(next), end: false } };
 }
 
-function breathe(s: State): Outcome {
-  if (s.sets >= MAX_SETS) return goodbye(s, [line(BREATHING_LAST_SET)]);
-  const next: State = { ...s, step: 'breathing', sets: s.sets + 1 };
-  const intro = s.sets === 0 ? [line(BREATHING_INTRO[s.pace])] : [];
-  return {
-    state: next,
-    reply: { say: [...intro, { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } }], ...prompt(next), end: false },
-  };
+function tilts(s: State, opening: readonly Part[] = []): Outcome {
+  const next: State = { ...s, step: 'tiltsFeel', q: 0 };
+  const reps: Part = { tilts: { reps: TILT_REPS } };
+  return { state: next, reply: { say: [...opening, ...lines(TILTS_SETUP), reps], ...prompt(next), end: false } };
+}
+
+function nextFinal(s: State, opening: readonly Part[]): Outcome {
+  if (s.q + 1 >= FINAL_QUESTIONS.length) return advance(s, opening);
+  return enter({ ...s, q: s.q + 1 }, opening);
+}
+
+function medicine(s: State, opening: readonly Part[] = []): Outcome {
+  // S-NSAID: never suggest ibuprofen in pregnancy.
+  if (s.pregnant) return careEnd(s, [...opening, line(MEDICINE_ASK_PHARMACIST)]);
+  return enter({ ...s, step: 'care', q: 2 }, opening);
+}
+
+function careEnd(s: State, opening: readonly Part[]): Outcome {
+  if (s.solo) return toMenu(s, opening);
+  const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
+  return toMenu({ ...s, disclaimed: true }, [...opening, ...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET), ...disclaimer]);
 }
 
 function goodbye(s: State, first: readonly Part[] = []): Outcome {
@@ -132,34 +375,96 @@ function goodbye(s: State, first: readonly Part[] = []): Outcome {
   return { state: { ...s, disclaimed: true }, reply: { say: [...first, ...safety, ...disclaimer], end: true } };
 }
 
-/** The question that ends a turn at this step, and what to say after a silence. */
-function prompt(s: State, otherWords = false): { ask: readonly Part[]; reprompt: readonly Part[] } {
+// ---------------------------------------------------------------------------------------------
+// What each step says.
+
+interface View {
+  /** The instructions of the step, said on entry and on repeat. */
+  readonly body: readonly Part[];
+  readonly ask: readonly Part[];
+  readonly reprompt: readonly Part[];
+}
+
+function view(s: State, otherWords = false): View {
+  const ask = (parts: readonly Part[], reprompt = parts, body: readonly Part[] = []): View => ({ body, ask: parts, reprompt });
+  const question = (q: { ask: Clinical; askAgain: Clinical } | undefined) => (q ? [line(otherWords ? q.askAgain : q.ask)] : []);
   switch (s.step) {
     case 'screen': {
       const q = SCREEN[s.q] ?? SCREEN[0]!;
-      const ask = [line(otherWords ? q.askAgain : q.ask)];
       // CLINICAL.md: after one silence, the T1 list is spoken as a statement.
-      return { ask, reprompt: [line(q.ask), line(T1_LIST)] };
+      return ask(question(q), [line(q.ask), line(T1_LIST)]);
     }
+    case 'checkSign':
+      return ask([line(CHECK_SIGN)], [line(CHECK_SIGN), line(T1_LIST)]);
     case 'emergency':
-      return { ask: [line(T1_OFFER_BREATHING)], reprompt: [line(T1_REMINDER), line(T1_OFFER_BREATHING)] };
+      return ask([line(T1_OFFER_BREATHING)], [line(T1_REMINDER), line(T1_OFFER_BREATHING)]);
+    case 'position':
+      return ask([line(ASK_POSITION)]);
+    case 'positionHold':
+      return ask([line(POSITION_SETTLED_ASK)], [line(POSITION_SETTLED_ASK)], [
+        ...lines(POSITIONS[s.pos ?? 'BED']), line(POSITION_TRY), line(POSITION_STOP_RULE),
+      ]);
     case 'breathingOffer':
-      return { ask: [line(BREATHING_OFFER)], reprompt: [line(BREATHING_OFFER)] };
-    case 'breathing': {
-      const ask = s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)];
-      return { ask, reprompt: [line(BREATHING_SET_DONE)] };
-    }
+      return ask([line(BREATHING_OFFER)]);
+    case 'breathing':
+      return ask(s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)], [line(BREATHING_SET_DONE)]);
+    case 'more':
+      return ask(question(MORE_QUESTIONS[s.q]), question(MORE_QUESTIONS[s.q]));
+    case 'tiltsOffer':
+      return ask([line(TILTS_OFFER)]);
+    case 'tiltsFeel':
+      return ask([line(TILTS_FEEL_ASK)]);
+    case 'getUpOffer':
+      return ask([line(GETUP_OFFER)]);
+    case 'getUp':
+      return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], [line(LOG_ROLL[s.q] ?? LOG_ROLL[0]!)]);
+    case 'final':
+      return ask(question(FINAL_QUESTIONS[s.q]), question(FINAL_QUESTIONS[s.q]));
+    case 'care':
+      if (s.q === 2) return ask([line(otherWords ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], [line(MEDICINE_CAUTION_ASK)]);
+      return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], lines(s.q === 0 ? HEAT_COLD : KEEP_MOVING));
+    case 'menu':
+      return ask([talk(otherWords ? TALK.menuShort : TALK.menu)], [talk(TALK.menuShort)]);
   }
 }
 
+function prompt(s: State): { ask: readonly Part[]; reprompt: readonly Part[] } {
+  const v = view(s);
+  return { ask: v.ask, reprompt: v.reprompt };
+}
+
+/** Entering a step: what leads in, the step's instructions, then its question. */
+function enter(s: State, opening: readonly Part[], askOverride?: readonly Part[]): Outcome {
+  const v = view(s);
+  return { state: s, reply: { say: [...opening, ...v.body], ask: askOverride ?? v.ask, reprompt: v.reprompt, end: false } };
+}
+
+/** Staying at a step: a lead-in, then the question again (and the instructions when asked to repeat). */
+function reply(s: State, opening: readonly Part[], o: { body: boolean; otherWords?: boolean }): Outcome {
+  const v = view(s, o.otherWords);
+  return { state: s, reply: { say: [...opening, ...(o.body ? v.body : [])], ask: v.ask, reprompt: v.reprompt, end: false } };
+}
+
 function helpFor(s: State): string {
+  if (s.emergency) return TALK.helpEmergency;
   switch (s.step) {
     case 'screen':
       return `${TALK.helpScreen} ${TALK.answerHint}`;
-    case 'emergency':
-      return TALK.helpEmergency;
+    case 'position':
+      return TALK.helpPosition;
     case 'breathingOffer':
     case 'breathing':
-      return s.emergency ? TALK.helpEmergency : TALK.helpBreathing;
+      return TALK.helpBreathing;
+    case 'more':
+    case 'final':
+    case 'care':
+      return s.step === 'care' && s.q !== 2 ? TALK.helpWaiting : TALK.helpQuestions;
+    case 'tiltsFeel':
+      return TALK.helpTilts;
+    case 'menu':
+      return TALK.helpMenu;
+    default:
+      return TALK.helpWaiting;
   }
 }
+

@@ -1,21 +1,45 @@
 import type { Request } from 'ask-sdk-model';
-import { isSignId, type SignId } from '../content/emergency';
-import type { EventKind, FlowEvent } from '../flow/events';
+import { isSignId } from '../content/emergency';
+import type { FlowEvent } from '../flow/events';
 
 /** Which intent means what to the flow. An intent not listed here is 'unsupported'. */
-export const INTENT_EVENTS: Readonly<Record<string, EventKind>> = {
-  BackWentOutIntent: 'entry',
-  EmergencyStatementIntent: 'emergency',
-  NotSureIntent: 'notSure',
-  'AMAZON.YesIntent': 'yes',
-  'AMAZON.NoIntent': 'no',
-  'AMAZON.HelpIntent': 'help',
-  'AMAZON.StopIntent': 'stop',
-  'AMAZON.CancelIntent': 'stop',
-  'AMAZON.NavigateHomeIntent': 'stop',
-  'AMAZON.RepeatIntent': 'repeat',
-  'AMAZON.StartOverIntent': 'startOver',
-  'AMAZON.FallbackIntent': 'fallback',
+export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
+  BackWentOutIntent: { kind: 'entry' },
+  EmergencyStatementIntent: { kind: 'emergency' }, // the sign comes from the slot
+  NotSureIntent: { kind: 'notSure' },
+  DoneIntent: { kind: 'done' },
+  'AMAZON.NextIntent': { kind: 'done' },
+  SkipIntent: { kind: 'skip' },
+  'AMAZON.PreviousIntent': { kind: 'previous' },
+  StandingIntent: { kind: 'position', pos: 'STANDING' },
+  SittingIntent: { kind: 'position', pos: 'SITTING' },
+  LyingOnBackIntent: { kind: 'position', pos: 'BACK' },
+  LyingOnSideIntent: { kind: 'position', pos: 'SIDE' },
+  OnFloorIntent: { kind: 'position', pos: 'FLOOR' },
+  InBedIntent: { kind: 'position', pos: 'BED' },
+  SlowerIntent: { kind: 'pace', pace: 'slower' },
+  FasterIntent: { kind: 'pace', pace: 'normal' },
+  EvenPaceIntent: { kind: 'pace', pace: 'even' },
+  FeelBetterIntent: { kind: 'feel', feeling: 'better' },
+  FeelSameIntent: { kind: 'feel', feeling: 'same' },
+  FeelWorseIntent: { kind: 'feel', feeling: 'worse' },
+  BreathingIntent: { kind: 'topic', topic: 'breathing' },
+  PositionsIntent: { kind: 'topic', topic: 'positions' },
+  TiltsIntent: { kind: 'topic', topic: 'tilts' },
+  GetUpIntent: { kind: 'topic', topic: 'getUp' },
+  HeatIceIntent: { kind: 'topic', topic: 'heatIce' },
+  PainReliefIntent: { kind: 'topic', topic: 'painRelief' },
+  DoctorIntent: { kind: 'topic', topic: 'doctor' },
+  MenuIntent: { kind: 'menu' },
+  'AMAZON.YesIntent': { kind: 'yes' },
+  'AMAZON.NoIntent': { kind: 'no' },
+  'AMAZON.HelpIntent': { kind: 'help' },
+  'AMAZON.StopIntent': { kind: 'stop' },
+  'AMAZON.CancelIntent': { kind: 'stop' },
+  'AMAZON.NavigateHomeIntent': { kind: 'stop' },
+  'AMAZON.RepeatIntent': { kind: 'repeat' },
+  'AMAZON.StartOverIntent': { kind: 'startOver' },
+  'AMAZON.FallbackIntent': { kind: 'fallback' },
 };
 
 type Slots = Record<string, { resolutions?: { resolutionsPerAuthority?: Array<{ status?: { code?: string }; values?: Array<{ value?: { id?: string } }> }> } }>;
@@ -38,12 +62,12 @@ export function toEvent(request: Request): FlowEvent {
   if (request.type === 'LaunchRequest') return { kind: 'launch' };
   if (request.type !== 'IntentRequest') return { kind: 'unsupported' };
   const name = request.intent?.name;
-  const kind = typeof name === 'string' ? INTENT_EVENTS[name] : undefined;
-  if (!kind) return { kind: 'unsupported' };
-  if (kind === 'emergency') {
+  const event = typeof name === 'string' && Object.hasOwn(INTENT_EVENTS, name) ? INTENT_EVENTS[name] : undefined;
+  if (!event) return { kind: 'unsupported' };
+  if (event.kind === 'emergency') {
     const id = resolvedId(request.intent.slots, 'sign');
-    const sign: SignId | undefined = isSignId(id) ? id : undefined;
-    return sign ? { kind, sign } : { kind };
+    // An unmatched sign is checked with one question rather than guessed either way.
+    return isSignId(id) ? { kind: 'emergency', sign: id } : { kind: 'emergency' };
   }
-  return { kind } as FlowEvent;
+  return event;
 }

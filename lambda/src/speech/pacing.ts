@@ -1,20 +1,27 @@
 import { CUES, PACES, type CueId, type PaceId } from '../content/breathing';
+import { TILT_CUES, TILT_PHASE_SECONDS, type TiltCueId } from '../content/guidance';
+import { textFor } from '../content/types';
+import type { LocalePack } from '../locale';
 import type { SpeechBuilder } from './ssml';
 
 /**
- * How long each cue takes to say, in ms: the one model of spoken cue length.
+ * How long each timed cue takes to say, in ms: the one model of spoken cue length.
  * A phase lasts its target because its pause is the target minus the cue's length.
- * Calibrated by `npm run calibrate:cues` (espeak-ng at Alexa's speaking rate, measured with sox);
- * see README, "How the breathing pace is kept".
+ * Measured by `npm run calibrate:cues` (espeak-ng at 160 words a minute, each cue rendered alone
+ * and measured with sox, trailing sentence pause included); README, "How the breathing pace is kept".
  */
-export const CUE_MS: Readonly<Record<CueId, number>> = {
-  firstIn: 700,
-  in: 350,
-  out: 550,
+export const CUE_MS: Readonly<Record<CueId | TiltCueId, number>> = {
+  firstIn: 904,
+  in: 620,
+  out: 861,
+  firstFlatten: 3400,
+  flatten: 1500,
+  firstArch: 2300,
+  arch: 1100,
 };
 
 /** The silence after a cue so the whole phase lasts `targetMs`. */
-export function pauseAfterCue(cue: CueId, targetMs: number): number {
+export function pauseAfterCue(cue: CueId | TiltCueId, targetMs: number): number {
   return Math.max(0, targetMs - CUE_MS[cue]);
 }
 
@@ -25,6 +32,18 @@ export function breathingSet(speech: SpeechBuilder, pace: PaceId, breaths: numbe
     const inCue: CueId = i === 0 ? 'firstIn' : 'in';
     speech.text(CUES[inCue]).pause(pauseAfterCue(inCue, inSeconds * 1000));
     speech.text(CUES.out).pause(pauseAfterCue('out', outSeconds * 1000));
+  }
+  return speech;
+}
+
+/** Slow pelvic tilts: flatten on the out-breath, arch on the in-breath, each half timed. */
+export function tiltSet(speech: SpeechBuilder, reps: number, l: LocalePack): SpeechBuilder {
+  const phase = TILT_PHASE_SECONDS * 1000;
+  for (let i = 0; i < reps; i++) {
+    const flatten: TiltCueId = i === 0 ? 'firstFlatten' : 'flatten';
+    const arch: TiltCueId = i === 0 ? 'firstArch' : 'arch';
+    speech.text(textFor(TILT_CUES[flatten].say, l)).pause(pauseAfterCue(flatten, phase));
+    speech.text(textFor(TILT_CUES[arch].say, l)).pause(pauseAfterCue(arch, phase));
   }
   return speech;
 }

@@ -1,7 +1,7 @@
 import { textFor } from '../content/types';
 import type { Part, Reply } from '../flow/reply';
 import type { LocalePack } from '../locale';
-import { breathingSet } from './pacing';
+import { breathingSet, tiltSet } from './pacing';
 import { SpeechBuilder } from './ssml';
 
 export interface Rendered {
@@ -15,7 +15,8 @@ function speak(builder: SpeechBuilder, parts: readonly Part[], l: LocalePack): S
   for (const part of parts) {
     if ('line' in part) builder.text(textFor(part.line.say, l));
     else if ('talk' in part) builder.text(part.talk);
-    else breathingSet(builder, part.breathe.pace, part.breathe.breaths);
+    else if ('breathe' in part) breathingSet(builder, part.breathe.pace, part.breathe.breaths);
+    else tiltSet(builder, part.tilts.reps, l);
   }
   return builder;
 }
