@@ -63,7 +63,7 @@ export const SAFETY_NET: Clinical = {
 };
 
 export const DISCLAIMER: Clinical = {
-  say: "I'm not a doctor. This is general advice, not a substitute for medical care.",
+  say: "I'm not a doctor. This is general advice. It does not replace a doctor's care.",
   sources: ['S-NHS'],
 };
 

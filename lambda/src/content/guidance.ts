@@ -121,7 +121,7 @@ export const LOG_ROLL_DONE: Clinical = {
 /** Spoken cues inside a set of tilts, timed by the pacing model: breathe out through the effort (S-LOGROLL). */
 export const TILT_CUES = {
   firstFlatten: { say: 'Breathe out, and gently press your low back down flat.', sources: ['S-SEED0', 'S-SEED2', 'S-LOGROLL'], moves: true },
-  flatten: { say: 'Breathe out. Flatten.', sources: ['S-SEED0', 'S-LOGROLL'], moves: true },
+  flatten: { say: 'Breathe out, and flatten.', sources: ['S-SEED0', 'S-LOGROLL'], moves: true },
   firstArch: { say: 'Breathe in, and let it arch a little.', sources: ['S-SEED0', 'S-SEED3'], moves: true },
   arch: { say: 'And let it arch.', sources: ['S-SEED0'], moves: true },
 } as const satisfies Record<string, Clinical>;

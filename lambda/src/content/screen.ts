@@ -81,10 +81,10 @@ export const MORE_QUESTIONS: readonly LaterQuestion[] = [
     ids: ['Q8', 'Q9'],
     tier: 'T2',
     ask: {
-      say: 'Do you take steroid tablets or medicines that weaken your immune system? Have you ever injected drugs, or had a spine injection or operation lately? Or do you have weak bones?',
+      say: 'Do you take steroid tablets or medicines that weaken your immune system? Have you ever injected drugs? Or had back surgery, or a shot in your spine, lately? Or do you have weak bones?',
       sources: ['S-AHCPR'],
     },
-    askAgain: { say: 'Any steroid tablets, chemo, transplant medicines, drug injections, recent back surgery, or weak bones?', sources: ['S-AHCPR'] },
+    askAgain: { say: 'Do you take steroids, chemo, or transplant medicines? Any drug injections, recent back surgery, or weak bones?', sources: ['S-AHCPR'] },
   },
   {
     ids: ['Q10', 'Q11'],

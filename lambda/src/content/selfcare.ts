@@ -21,17 +21,17 @@ export const KEEP_MOVING: readonly Clinical[] = [
 
 /** Asked before any pain-relief suggestion (S-NSAID). */
 export const MEDICINE_CAUTION_ASK: Clinical = {
-  say: 'Before I mention pain medicine: are you over sixty-five, or do you have asthma, stomach ulcers, or heart, kidney or liver problems? Or high blood pressure, an allergy to aspirin or ibuprofen, or take blood thinners?',
+  say: 'Before I mention pain medicine, a quick check. Are you over sixty-five? Do you have asthma, a stomach ulcer, or heart, kidney or liver trouble? Or high blood pressure? Do you take blood thinners? Does aspirin or ibuprofen make you ill?',
   sources: ['S-NSAID'],
 };
 
 export const MEDICINE_CAUTION_AGAIN: Clinical = {
-  say: 'Do any health problems or medicines make you careful with ibuprofen or aspirin?',
+  say: 'Do any health problems or medicines mean you must be careful with pain pills?',
   sources: ['S-NSAID'],
 };
 
 export const MEDICINE_OK: Clinical = {
-  say: 'A pain medicine like ibuprofen or naproxen can help. Follow the label.',
+  say: 'Ibuprofen or naproxen can help with the pain. Follow the label.',
   sources: ['S-SEED0', 'S-ACP', 'S-NG59'],
 };
 

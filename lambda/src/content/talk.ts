@@ -23,7 +23,7 @@ export const TALK = {
   stillHere: "I'm still here with you.",
   menu: 'Is there anything else? You can say breathing, positions, getting up, heat or ice, or when to see a doctor. Or say stop.',
   menuShort: 'What would you like? Breathing, positions, getting up, heat or ice, or when to see a doctor?',
-  goodbye: 'Okay. Take it slowly.',
+  goodbye: 'Okay, take it slowly.',
   okay: 'Okay, thank you.',
   error: 'Sorry, something went wrong on my side.',
   errorRetry: 'Please say that again.',

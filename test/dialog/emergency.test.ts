@@ -1,0 +1,168 @@
+import { talkTo, type Dialog } from '../support/dialog';
+import { movementSentences } from '../support/content';
+
+const MOVES = movementSentences();
+const saysNoMovement = (d: Dialog, from: number) => {
+  const spoken = d.spokenSince(from);
+  expect(MOVES.filter((m) => spoken.includes(m))).toEqual([]);
+};
+
+async function screenTo(d: Dialog, noes: number) {
+  await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
+  for (let i = 0; i < noes; i++) await d.user('no', 'AMAZON.NoIntent');
+}
+
+/** After T1 advice, a person tries everything that would lead to movement elsewhere. */
+async function tryToMove(d: Dialog) {
+  await d.user('help me get up', 'GetUpIntent');
+  await d.user('pelvic tilts', 'TiltsIntent');
+  await d.user("i'm on the floor", 'OnFloorIntent');
+  await d.user('next', 'AMAZON.NextIntent');
+  await d.user('start over', 'AMAZON.StartOverIntent');
+  await d.user('menu', 'MenuIntent');
+  await d.user('yes', 'AMAZON.YesIntent');
+  await d.user('no', 'AMAZON.NoIntent');
+}
+
+describe('the emergency screen, spoken', () => {
+  it('greets briefly and asks the first question', async () => {
+    const d = talkTo();
+    const t = await d.user('open back helper');
+    expect(t.speech).toMatch(/^I'm sorry your back hurts\. First, a few quick safety questions\./);
+    expect(t.speech).toContain('Did this start after a fall');
+    expect(t.listening).toBe(true);
+  });
+
+  it.each([
+    [0, 'yes', 'You said this started after a fall or a hard hit.'],
+    [1, 'yeah', 'You said you have chest pain, trouble breathing, or feel faint.'],
+    [2, 'yes', 'You said you have new trouble with peeing or your bowels.'],
+    [3, "i'm not sure", 'You said you have numbness between your legs.'],
+    [4, 'maybe', 'You said your legs feel numb or weak.'],
+  ])('answer to question %i "%s": says it back, then "Call 911 now", and never movement after', async (noes, answer, heard) => {
+    const d = talkTo();
+    await screenTo(d, noes);
+    const t1 = await d.user(answer);
+    expect(t1.speech.startsWith(`${heard} Call 911 now, or your local emergency number.`)).toBe(true);
+    expect(t1.speech).toContain("Alexa can't call for you.");
+    expect(t1.speech).toContain('Alexa, call for help');
+    expect(t1.speech).toContain("Don't try to get up.");
+    const from = d.turns.length - 1;
+    await tryToMove(d);
+    saysNoMovement(d, from);
+  });
+
+  it.each([
+    ["i can't feel my legs", "You said you can't feel your legs."],
+    ['i wet myself', 'You said you wet yourself.'],
+    ["i can't pee", "You said you can't pee."],
+    ["i'm numb between my legs", 'You said you have numbness between your legs.'],
+    ['my legs are giving way', 'You said your legs are giving way.'],
+    ['i have chest pain', 'You said you have chest pain.'],
+    ['i fell', 'You said you had a fall or an accident.'],
+  ])('"%s" at any step jumps to T1 advice', async (statement, heard) => {
+    const d = talkTo();
+    await screenTo(d, 5);
+    await d.user("i'm in bed", 'InBedIntent');
+    const t = await d.user(statement, 'EmergencyStatementIntent');
+    expect(t.speech.startsWith(`${heard} Call 911 now`)).toBe(true);
+    const from = d.turns.length - 1;
+    await tryToMove(d);
+    saysNoMovement(d, from);
+  });
+
+  it('an emergency said in one breath from outside the skill gets T1 advice first', async () => {
+    const d = talkTo();
+    const t = await d.user("alexa, tell back helper i can't feel my legs");
+    expect(t.speech).toMatch(/^You said you can't feel your legs\. Call 911 now/);
+  });
+
+  it('offers only breathing while they wait, and ends with the reminder', async () => {
+    const d = talkTo();
+    await screenTo(d, 2);
+    await d.user('yes');
+    const set = await d.user('yes', 'AMAZON.YesIntent');
+    expect(set.speech).toContain('Breathe in.');
+    expect(set.speech).toContain('Call 911 now if you haven\'t yet.');
+    const end = await d.user('no thanks');
+    expect(end.listening).toBe(false);
+    expect(end.speech).toContain("Call 911 now if you haven't yet. Alexa can't call for you.");
+  });
+
+  it('after one silence speaks the T1 list as a statement; after two the session closes', async () => {
+    const d = talkTo();
+    await screenTo(d, 1);
+    const first = await d.silence();
+    expect(first.speech).toContain('If any of these are true, call 911 now');
+    expect(first.speech).toContain('numbness between your legs');
+    const second = await d.silence();
+    expect(second.listening).toBe(false);
+  });
+
+  it('help and repeat return to the same question; fallback asks it in other words', async () => {
+    const d = talkTo();
+    await screenTo(d, 3);
+    const help = await d.user('help', 'AMAZON.HelpIntent');
+    expect(help.speech).toContain('Just say yes, no, or not sure.');
+    expect(help.speech).toContain('numbness or tingling between your legs');
+    const again = await d.user('say that again', 'AMAZON.RepeatIntent');
+    expect(again.speech).toContain('numbness or tingling between your legs');
+    const other = await d.user('purple elephants dancing');
+    expect(other.heard).toBeNull();
+    expect(other.speech).toMatch(/^Sorry, I didn't catch that\. When you wipe/);
+    const no = await d.user('no');
+    expect(no.speech).toContain('Do both legs have pain');
+  });
+
+  it('cannot skip the safety questions', async () => {
+    const d = talkTo();
+    await screenTo(d, 1);
+    const t = await d.user('skip', 'SkipIntent');
+    expect(t.speech).toContain("I can't skip these safety questions.");
+    expect(t.speech).toContain('chest pain');
+  });
+
+  it('asks for the screen before any topic asked for by name, then goes straight to it', async () => {
+    const d = talkTo();
+    const t = await d.user('alexa, ask back helper how do i get out of bed');
+    expect(t.heard?.intent).toBe('GetUpIntent');
+    expect(t.speech).toContain('Did this start after a fall');
+    for (let i = 0; i < 4; i++) await d.user('no');
+    const clear = await d.user('no');
+    expect(clear.speech).toContain('None of those warning signs.');
+    expect(clear.speech).toContain('Lie on your back and bend your knees.');
+  });
+
+  it('stop and cancel end kindly with the safety net', async () => {
+    for (const word of ['stop', 'cancel']) {
+      const d = talkTo();
+      await screenTo(d, 2);
+      const t = await d.user(word);
+      expect(t.listening).toBe(false);
+      expect(t.speech).toContain('If you get numbness between your legs, trouble peeing, or weak legs, call 911 right away.');
+    }
+  });
+
+  it('a yes after the session ended starts a new one honestly', async () => {
+    const d = talkTo();
+    await screenTo(d, 1);
+    await d.user('stop');
+    const outside = await d.user('yes');
+    expect(outside.outsideSkill).toBe(true);
+    const back = await d.user('alexa, ask back helper yes');
+    expect(back.speech).toMatch(/^Let's start with a few quick safety questions\./);
+  });
+
+  it('checks, rather than guesses, when a warning sign was not understood', async () => {
+    const d = talkTo();
+    await screenTo(d, 5);
+    const t = await d.user('i have a funny feeling in my toes');
+    expect(t.heard?.intent).toBe('EmergencyStatementIntent');
+    expect(t.speech).toContain('I want to be sure I heard you.');
+    const no = await d.user('no');
+    expect(no.speech).toContain('Where are you now?');
+    await d.user('i have a strange feeling');
+    const yes = await d.user('yes');
+    expect(yes.speech).toMatch(/^You told me about a warning sign\. Call 911 now/);
+  });
+});

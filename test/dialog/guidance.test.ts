@@ -1,0 +1,155 @@
+import { talkTo, type Dialog } from '../support/dialog';
+
+async function clearScreen(d: Dialog, opening = 'alexa, ask back helper, my back went out') {
+  await d.user(opening);
+  for (let i = 0; i < 4; i++) await d.user('no', 'AMAZON.NoIntent');
+  return d.user('no', 'AMAZON.NoIntent');
+}
+
+describe('the comfort plan, spoken start to finish', () => {
+  it('carries one conversation from "my back went out" to the safety net by voice alone', async () => {
+    const d = talkTo();
+    const clear = await clearScreen(d);
+    expect(clear.speech).toContain('None of those warning signs.');
+    expect(clear.speech).toContain("I'm not a doctor.");
+    expect(clear.speech).toContain('Where are you now?');
+
+    const position = await d.user("i'm standing", 'StandingIntent');
+    expect(position.speech).toContain('Hold on to a counter or a sturdy chair.');
+    expect(position.speech).toContain("Say done when you're settled.");
+
+    const offer = await d.user("okay i'm there", 'DoneIntent');
+    expect(offer.speech).toContain('Shall we breathe together for a minute?');
+    const minute = await d.user('yes please', 'AMAZON.YesIntent');
+    expect(minute.speech.match(/And out\./g)).toHaveLength(6);
+    expect(minute.speech).toContain('Would you like another minute?');
+
+    const more = await d.user('no', 'AMAZON.NoIntent');
+    expect(more.speech).toContain('Do you have a fever or chills');
+    await d.user('no');
+    await d.user('no');
+    const tiltsOffer = await d.user('no');
+    expect(tiltsOffer.speech).toContain('Nothing there that needs a doctor today.');
+    expect(tiltsOffer.speech).toContain('pelvic tilts');
+
+    const tilts = await d.user('yes');
+    expect(tilts.speech).toContain('Stop if you feel sharp pain, or pain going into a leg.');
+    expect(tilts.speech.match(/And let it arch\./g)).toHaveLength(5);
+    expect(tilts.speech).toContain('Better, the same, or worse?');
+    const feel = await d.user('a bit better', 'FeelBetterIntent');
+    expect(feel.speech).toContain('I can talk you through it');
+
+    let step = await d.user('yes');
+    expect(step.speech).toContain('Lie on your back and bend your knees.');
+    const said: string[] = [step.speech];
+    for (let i = 0; i < 5; i++) {
+      step = await d.user(i % 2 ? 'next' : 'done');
+      said.push(step.speech);
+    }
+    expect(said.join(' ')).toContain('Breathe out as you push.');
+    const q12 = await d.user('done');
+    expect(q12.speech).toContain('Well done.');
+    expect(q12.speech).toContain('are you over fifty?');
+    await d.user('no');
+    await d.user('no');
+    const care = await d.user('no');
+    expect(care.speech).toContain('Always wrap it in a cloth.');
+    expect(care.speech).toContain('Never use it while you sleep.');
+    const moving = await d.user('next');
+    expect(moving.speech).toContain('Keep moving a little, and often.');
+    const caution = await d.user('next');
+    expect(caution.speech).toContain('Before I mention pain medicine');
+    const plan = await d.user('no');
+    expect(plan.speech).toContain('Ibuprofen or naproxen can help with the pain. Follow the label.');
+    expect(plan.speech).toContain('still bad after about twelve hours');
+    expect(plan.speech).toContain('Call 911 straight away if you get numbness between your legs');
+    expect(plan.speech).not.toContain("I'm not a doctor."); // once per conversation
+    expect(plan.speech).toContain('Is there anything else?');
+    const bye = await d.user('no thanks');
+    expect(bye.listening).toBe(false);
+  });
+});
+
+describe('breathing', () => {
+  it('changes pace on request and stops after five minutes', async () => {
+    const d = talkTo();
+    await clearScreen(d, 'alexa, ask back helper to help me breathe');
+    const first = d.last;
+    expect(first.speech).toContain('In for four, and out for six.');
+    const slower = await d.user('slower', 'SlowerIntent');
+    expect(slower.speech).toContain('In for three, and a long breath out for seven.');
+    const even = await d.user('five and five', 'EvenPaceIntent');
+    expect(even.speech).toContain('In for five, and out for five.');
+    await d.user('yes');
+    await d.user('yes');
+    const done = await d.user('yes');
+    expect(done.speech).toContain('That was five minutes of slow breathing.');
+    expect(done.speech).toContain('Is there anything else?');
+  });
+
+  it('keeps its place on odd answers mid-exercise', async () => {
+    const d = talkTo();
+    await clearScreen(d);
+    await d.user("i'm on my back", 'LyingOnBackIntent');
+    const ow = await d.user('ow');
+    expect(ow.speech).toMatch(/^That's okay\. Take your time\./);
+    const what = await d.user('what', 'AMAZON.RepeatIntent');
+    expect(what.speech).toContain('Put two or three pillows under your knees.');
+    const num = await d.user('seven');
+    expect(num.speech).toContain("Say done when you're settled.");
+  });
+});
+
+describe('the rest of the screen', () => {
+  it('a T2 answer asks for medical advice today and skips the exercises', async () => {
+    const d = talkTo();
+    await clearScreen(d);
+    await d.user('on my side');
+    await d.user('done');
+    await d.user('no');
+    const t2 = await d.user("i'm not sure", 'NotSureIntent');
+    expect(t2.speech).toContain('Please get medical advice today. You can call your doctor or go to urgent care.');
+    expect(t2.speech).toContain("Let's skip the exercises until a doctor has checked you.");
+    expect(t2.speech).not.toContain('pelvic tilts can help');
+    const tilts = await d.user('pelvic tilts', 'TiltsIntent');
+    expect(tilts.speech).not.toContain('flatten');
+  });
+
+  it('pregnancy means no ibuprofen, ever', async () => {
+    const d = talkTo();
+    await clearScreen(d);
+    for (const say of ['skip', 'skip', 'skip', 'no', 'no', 'no']) await d.user(say);
+    const q13 = d.last;
+    expect(q13.speech).toContain('Are you pregnant');
+    const t3 = await d.user('yes');
+    expect(t3.speech).toContain("Please book a doctor's appointment in the next few days.");
+    await d.user('no');
+    await d.user('next');
+    const meds = await d.user('next');
+    expect(meds.speech).toContain('ask a pharmacist');
+    expect(meds.speech).not.toContain('naproxen can help');
+    const asked = await d.user('what can i take for the pain', 'PainReliefIntent');
+    expect(asked.speech).not.toContain('naproxen can help');
+  });
+});
+
+describe('finding your way', () => {
+  it('goes back, skips and offers a menu of what it can do', async () => {
+    const d = talkTo();
+    await clearScreen(d);
+    await d.user("i'm in bed", 'InBedIntent');
+    const back = await d.user('go back', 'AMAZON.PreviousIntent');
+    expect(back.speech).toContain('Where are you now?');
+    const skip = await d.user('skip', 'SkipIntent');
+    expect(skip.speech).toContain('Shall we breathe together');
+    const menu = await d.user('menu', 'MenuIntent');
+    expect(menu.speech).toContain('heat or ice');
+    const heat = await d.user('should i use ice or heat', 'HeatIceIntent');
+    expect(heat.speech).toContain('Use whichever feels better.');
+    const after = await d.user('next');
+    expect(after.speech).toContain('Is there anything else?');
+    const doctor = await d.user('when should i see a doctor', 'DoctorIntent');
+    expect(doctor.speech).toContain('three to five days');
+    expect(doctor.speech).toContain('Call 911 straight away');
+  });
+});

@@ -1,0 +1,52 @@
+import { Conversation, loadModel, type Turn } from '../../tools/sim';
+import { buildSkill } from '../../lambda/src/skill';
+import { checked } from './responseChecks';
+import { ROOT } from './paths';
+
+export const TEST_SKILL_ID = 'amzn1.ask.skill.back-helper-test';
+
+/** A conversation with the real skill, heard through the real model; every response is checked. */
+export function talkTo(locale = 'en-US', options: { apl?: boolean } = {}): Dialog {
+  const skill = buildSkill({ skillId: TEST_SKILL_ID });
+  const convo = new Conversation({
+    invoke: checked((env) => skill.invoke(env)),
+    model: loadModel(locale, ROOT),
+    locale,
+    skillId: TEST_SKILL_ID,
+    userId: 'amzn1.ask.account.test-person',
+    apl: options.apl,
+  });
+  return new Dialog(convo);
+}
+
+/** Speaks like a person and fails when the model could not hear the phrase as the intended intent. */
+export class Dialog {
+  readonly turns: Turn[] = [];
+  constructor(readonly convo: Conversation) {}
+
+  private keep(turn: Turn): Turn {
+    this.turns.push(turn);
+    return turn;
+  }
+
+  async user(text: string, expectIntent?: string): Promise<Turn> {
+    const turn = this.keep(await this.convo.say(text));
+    if (expectIntent && turn.heard?.intent !== expectIntent) {
+      throw new Error(`"${text}" was heard as ${turn.heard?.intent ?? 'nothing'}, not ${expectIntent}`);
+    }
+    return turn;
+  }
+
+  async silence(): Promise<Turn> {
+    return this.keep(await this.convo.silence());
+  }
+
+  /** Everything Alexa said since (and including) turn `from`. */
+  spokenSince(from: number): string {
+    return this.turns.slice(from).map((t) => `${t.speech} ${t.reprompt ?? ''}`).join(' ');
+  }
+
+  get last(): Turn {
+    return this.turns[this.turns.length - 1]!;
+  }
+}
