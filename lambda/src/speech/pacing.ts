@@ -7,17 +7,17 @@ import type { SpeechBuilder } from './ssml';
 /**
  * How long each timed cue takes to say, in ms: the one model of spoken cue length.
  * A phase lasts its target because its pause is the target minus the cue's length.
- * Measured by `npm run calibrate:cues` (espeak-ng at 160 words a minute, each cue rendered alone
- * and measured with sox, trailing sentence pause included); README, "How the breathing pace is kept".
+ * Measured by `npm run calibrate:cues`: espeak-ng at 160 words a minute, measured with sox, as the
+ * marginal length of one more cue in a chain (README, "How the breathing pace is kept").
  */
 export const CUE_MS: Readonly<Record<CueId | TiltCueId, number>> = {
-  firstIn: 904,
-  in: 620,
-  out: 861,
-  firstFlatten: 3400,
-  flatten: 1500,
-  firstArch: 2300,
-  arch: 1100,
+  firstIn: 509,
+  in: 241,
+  out: 446,
+  firstFlatten: 3051,
+  flatten: 1490,
+  firstArch: 2044,
+  arch: 921,
 };
 
 /** The silence after a cue so the whole phase lasts `targetMs`. */
