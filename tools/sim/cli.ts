@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as readline from 'node:readline';
-import { Conversation, type Turn } from './conversation';
+import { Conversation, type Invoke, type Turn } from './conversation';
 import { DEFAULT_SKILL_ID } from './envelope';
 import { lambdaInvoker, loadHandler } from './lambda';
 import { loadModel } from './model';
@@ -14,13 +14,15 @@ export interface CliOptions {
   screen: boolean;
   skillId: string;
   help: boolean;
+  logs: boolean;
 }
 
 const USAGE = `Usage: npm start -- [--locale en-US] [--bundle lambda/dist/index.js] [--screen] [--skill-id amzn1.ask.skill.…]
   --locale    which interaction model and request locale to use (default en-US)
   --bundle    the built Lambda bundle to talk to (default lambda/dist/index.js)
   --screen    pretend to be a device with a screen (APL) and print directives
-  --skill-id  applicationId sent in requests (default $SKILL_ID or a placeholder)`;
+  --skill-id  applicationId sent in requests (default $SKILL_ID or a placeholder)
+  --logs      show the skill's own log lines (hidden by default)`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
@@ -29,6 +31,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     screen: false,
     skillId: process.env.SKILL_ID || DEFAULT_SKILL_ID,
     help: false,
+    logs: false,
   };
   const args = argv[0] === '--' ? argv.slice(1) : argv.slice();
   for (let i = 0; i < args.length; i++) {
@@ -51,6 +54,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--screen':
         opts.screen = true;
         break;
+      case '--logs':
+        opts.logs = true;
+        break;
       case '--help':
       case '-h':
         opts.help = true;
@@ -63,6 +69,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 }
 
 type Print = (line: string) => void;
+
+/** The skill logs one line per request; the conversation reads better with them shown apart, or not at all. */
+function withSkillLogs(invoke: Invoke, show: Print): Invoke {
+  return async (envelope) => {
+    const original = console.log;
+    const lines: string[] = [];
+    console.log = (...parts: unknown[]) => lines.push(parts.map(String).join(' '));
+    try {
+      return await invoke(envelope);
+    } finally {
+      console.log = original;
+      lines.forEach(show);
+    }
+  };
+}
 
 /** The lines the CLI prints for one turn (exported so it can be checked without a terminal). */
 export function formatTurn(turn: Turn, options: { screen: boolean }): string[] {
@@ -140,7 +161,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), prin
   try {
     const model = loadModel(opts.locale);
     conversation = new Conversation({
-      invoke: lambdaInvoker(loadHandler(bundlePath)),
+      invoke: withSkillLogs(lambdaInvoker(loadHandler(bundlePath)), opts.logs ? (l) => print(`  log: ${l}`) : () => undefined),
       model,
       locale: opts.locale,
       skillId: opts.skillId,
