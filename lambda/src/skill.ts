@@ -1,4 +1,5 @@
 import { SkillBuilders, type Skill } from 'ask-sdk-core';
+import { CanFulfillIntentHandler } from './handlers/canFulfill';
 import { ConversationHandler, OtherRequestHandler, SafetyNetErrorHandler, SessionEndedHandler } from './handlers/conversation';
 
 export interface SkillOptions {
@@ -9,7 +10,7 @@ export interface SkillOptions {
 /** Builds the skill from its parts; Lambda, the simulator and the tests all use this. */
 export function buildSkill(options: SkillOptions = {}): Skill {
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(ConversationHandler, SessionEndedHandler, OtherRequestHandler)
+    .addRequestHandlers(CanFulfillIntentHandler, ConversationHandler, SessionEndedHandler, OtherRequestHandler)
     .addErrorHandlers(SafetyNetErrorHandler)
     .withCustomUserAgent('back-helper/0.1');
   if (options.skillId) builder.withSkillId(options.skillId);

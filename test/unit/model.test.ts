@@ -8,10 +8,25 @@ interface Model {
   intents: Array<{ name: string; samples?: string[]; slots?: Array<{ name: string; type: string }> }>;
   types?: Array<{ name: string; values: Array<{ id?: string; name: { value: string; synonyms?: string[] } }> }>;
 }
-const model: Model = JSON.parse(readFileSync(modelPath('en-US'), 'utf8')).interactionModel.languageModel;
-const intent = (name: string) => model.intents.find((i) => i.name === name)!;
+import { SUPPORTED_LOCALES } from '../../lambda/src/locale';
 
-describe('the en-US interaction model', () => {
+const load = (locale: string): Model => JSON.parse(readFileSync(modelPath(locale), 'utf8')).interactionModel.languageModel;
+
+describe('every locale has the same intents, slots and slot ids as en-US', () => {
+  const shape = (m: Model) => ({
+    invocationName: m.invocationName,
+    intents: m.intents.map((i) => ({ name: i.name, slots: i.slots ?? [] })).sort((a, b) => a.name.localeCompare(b.name)),
+    types: (m.types ?? []).map((t) => ({ name: t.name, ids: t.values.map((v) => v.id).sort() })),
+  });
+  it.each(SUPPORTED_LOCALES)('%s', (locale) => {
+    expect(shape(load(locale))).toEqual(shape(load('en-US')));
+  });
+});
+
+describe.each(SUPPORTED_LOCALES)('the %s interaction model', (locale) => {
+  const model = load(locale);
+  const intent = (name: string) => model.intents.find((i) => i.name === name)!;
+
   it('is invoked as "back helper"', () => {
     expect(model.invocationName).toBe('back helper');
   });

@@ -32,7 +32,7 @@ export const HEARD_UNKNOWN: Clinical = { say: 'You told me about a warning sign.
 
 /** T1: the action first, then that Alexa cannot call, then who can. */
 export const T1_ADVICE: readonly Clinical[] = [
-  { say: (l) => `Call ${l.emergencyNumber} now, or your local emergency number.`, sources: ['S-NHS', 'S-BMJCES'] },
+  { say: (l) => l.callNow, sources: ['S-NHS', 'S-BMJCES'] },
   { say: "Alexa can't call for you. Use a phone, or call out to someone nearby.", sources: ['S-AMAZON-CALL'] },
   { say: 'If you set up an emergency contact, you can say: Alexa, call for help.', sources: ['S-AMAZON-CALL'] },
   // Stillness is the safe default until someone has checked for a fracture or nerve damage.

@@ -1,13 +1,15 @@
+import { enAU, enCA, enGB, enIN, enUS, generic } from './packs';
 import type { LocalePack } from './types';
-import { enUS } from './en-US';
 
 export type { LocalePack } from './types';
 
-const PACKS: Readonly<Record<string, LocalePack>> = { 'en-US': enUS };
-
-/** An unsupported locale still gets English, and the generic emergency wording stays in every sentence. */
-export function localePack(locale: string | undefined): LocalePack {
-  return (locale && PACKS[locale]) || enUS;
-}
+const PACKS: Readonly<Record<string, LocalePack>> = {
+  'en-US': enUS, 'en-CA': enCA, 'en-GB': enGB, 'en-AU': enAU, 'en-IN': enIN,
+};
 
 export const SUPPORTED_LOCALES = Object.keys(PACKS);
+
+/** An unsupported locale still gets English, with the generic "your local emergency number". */
+export function localePack(locale: unknown): LocalePack {
+  return (typeof locale === 'string' && Object.hasOwn(PACKS, locale) && PACKS[locale]) || generic;
+}

@@ -2,10 +2,15 @@
 export interface LocalePack {
   /** BCP-47 locale this pack speaks for. */
   readonly id: string;
-  /** The emergency number as it should be spoken, e.g. "911". */
+  /**
+   * The first sentence of emergency advice: the action, with the number (CLINICAL.md, T1).
+   * Always ends with "or your local emergency number", since a locale is not a country.
+   */
+  readonly callNow: string;
+  /** The number as used inside other sentences, e.g. "call 911 right away". */
   readonly emergencyNumber: string;
   /** T2 wording: how to get medical advice today in this country. */
   readonly adviceToday: string;
-  /** What a doctor is called in everyday speech. */
+  /** What a family doctor is called in everyday speech. */
   readonly doctor: string;
 }
