@@ -4,7 +4,7 @@ describe.each([
   ['en-US', 'Call 911 now, or your local emergency number.', 'call your doctor or go to urgent care'],
   ['en-CA', 'Call 911 now, or your local emergency number.', 'call your doctor or go to urgent care'],
   ['en-GB', 'Call 999 now, or your local emergency number.', 'call 111 or your GP'],
-  ['en-AU', 'Call triple zero now. In New Zealand, call 111. Or call your local emergency number.', 'see your GP today'],
+  ['en-AU', 'Call triple zero now. In New Zealand, call 111. Or call the emergency number where you are.', 'see your GP today'],
   ['en-IN', 'Call 112 now, or your local emergency number.', 'see a doctor today'],
   ['en-ZA', 'Call your local emergency number now.', 'see a doctor today'],
 ])('in %s', (locale, callNow, adviceToday) => {

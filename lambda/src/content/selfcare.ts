@@ -48,6 +48,6 @@ export const WHEN_TO_SEE_DOCTOR: readonly Clinical[] = [
 ];
 
 export const EMERGENCY_SAFETY_NET: Clinical = {
-  say: (l) => `Call ${l.emergencyNumber} straight away if you get numbness between your legs, trouble peeing or with your bowels, or weak legs.`,
+  say: (l) => `Call ${l.emergencyNumber} straight away if you get any of these: numbness between your legs, trouble peeing or with your bowels, or weak legs.`,
   sources: ['S-NHS', 'S-BMJCES'],
 };

@@ -23,8 +23,8 @@ export const enGB: LocalePack = {
 // en-AU skills also serve New Zealand, where the number is 111: say both.
 export const enAU: LocalePack = {
   id: 'en-AU',
-  callNow: 'Call triple zero now. In New Zealand, call 111. Or call your local emergency number.',
-  emergencyNumber: 'triple zero, or 111 in New Zealand,',
+  callNow: 'Call triple zero now. In New Zealand, call 111. Or call the emergency number where you are.',
+  emergencyNumber: 'triple zero or 111',
   adviceToday: 'see your GP today',
   doctor: 'GP',
 };
