@@ -133,3 +133,19 @@ export const MORE_QUESTIONS_CLEAR: Clinical = {
   say: "Thanks. Nothing there that needs a doctor today.",
   sources: ['S-NHS'],
 };
+
+/** For a returning person: one combined question instead of Q1-Q5 (CLINICAL.md: symptoms can change). */
+export const RESCREEN: Clinical = {
+  say: 'Since we last spoke, is anything new? A fall, chest pain, numbness between your legs, trouble peeing, or weak legs?',
+  sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR'],
+};
+
+export const RESCREEN_AGAIN: Clinical = {
+  say: 'Has anything new started, like numbness between your legs, trouble peeing, or weak legs?',
+  sources: ['S-NHS', 'S-BMJCES'],
+};
+
+export const RESCREEN_HEARD: Clinical = {
+  say: 'You said something new is wrong since we last spoke.',
+  sources: ['S-NHS'],
+};

@@ -25,6 +25,23 @@ export const TALK = {
   menuShort: 'What would you like? Breathing, positions, getting up, heat or ice, or when to see a doctor?',
   goodbye: 'Okay, take it slowly.',
   okay: 'Okay, thank you.',
+  welcomeBack: 'Welcome back.',
+  carryOn: "Good. Let's carry on.",
+  freshStart: "Okay. Let's start fresh.",
+  forgetAsk: 'Do you want me to delete your saved settings and where we left off?',
+  forgetDone: "Done. I've deleted everything I saved about you.",
+  forgetFailed: "Sorry, I couldn't delete it just now. Please ask me again later.",
+  forgetKept: "Okay, I'll keep them.",
   error: 'Sorry, something went wrong on my side.',
   errorRetry: 'Please say that again.',
 } as const;
+
+/** "Shall we carry on with ...?", by the step the last conversation stopped at. */
+export const RESUME_ASK: Readonly<Record<string, string>> = {
+  position: 'Shall we carry on finding a comfortable position?',
+  breathing: 'Shall we carry on with the slow breathing?',
+  questions: 'Shall we carry on with the questions?',
+  tilts: 'Shall we carry on with the pelvic tilts?',
+  getUp: 'Shall we carry on with getting up?',
+  care: 'Shall we carry on with the self-care tips?',
+};

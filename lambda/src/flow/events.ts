@@ -21,6 +21,8 @@ export type FlowEvent =
   | { readonly kind: 'feel'; readonly feeling: Feeling }
   | { readonly kind: 'topic'; readonly topic: TopicId }
   | { readonly kind: 'menu' }
+  | { readonly kind: 'forget' } // "forget me"
+  | { readonly kind: 'forgotten'; readonly ok: boolean } // the result of the forget effect
   | { readonly kind: 'help' }
   | { readonly kind: 'repeat' }
   | { readonly kind: 'startOver' }

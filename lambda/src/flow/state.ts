@@ -12,6 +12,9 @@ export const STEP_IDS = [
   'screen', // Q1-Q5, one at a time (q = question index)
   'emergency', // T1 advice given; only breathing is offered from here on
   'checkSign', // something like a warning sign was said but not understood: asked to confirm
+  'resumeOffer', // a returning person: "Shall we carry on with ...?"
+  'rescreen', // a returning person: one combined "since we last spoke" question
+  'forgetConfirm', // "forget me": asked to confirm
   'position', // asked where the person is
   'positionHold', // position instructions given; waiting for "done"
   'breathingOffer',
@@ -35,8 +38,8 @@ export function isTopicId(v: unknown): v is TopicId {
 }
 
 /** What was heard that made this an emergency: a stated sign, or a screen question answered yes. */
-export type EmergencyCause = SignId | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'UNKNOWN';
-const SCREEN_CAUSES = new Set<string>(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'UNKNOWN']);
+export type EmergencyCause = SignId | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'RESCREEN' | 'UNKNOWN';
+const SCREEN_CAUSES = new Set<string>(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'RESCREEN', 'UNKNOWN']);
 
 export interface State {
   readonly v: typeof STATE_VERSION;
@@ -58,8 +61,14 @@ export interface State {
   readonly want?: TopicId;
   /** The current stage was reached by asking for it by name. */
   readonly solo?: boolean;
-  /** Where to return after 'checkSign' is answered no. */
+  /** Where to return after 'checkSign' or 'forgetConfirm', or where 'resumeOffer' would carry on. */
   readonly ret?: StepId;
+  /** The position within `ret`. */
+  readonly rq?: number;
+  /** Saved preferences were found: a returning person. */
+  readonly returning?: boolean;
+  /** The person asked to be forgotten: nothing more is saved in this session. */
+  readonly noSave?: boolean;
   readonly pace: PaceId;
   /** Breathing minutes done in the current breathing stage. */
   readonly sets: number;
@@ -94,11 +103,14 @@ export function readState(raw: unknown): State | undefined {
     ...(isPositionId(r.pos) ? { pos: r.pos } : {}),
     ...(isTopicId(r.want) ? { want: r.want } : {}),
     ...((STEP_IDS as readonly unknown[]).includes(r.ret) && r.ret !== 'checkSign' ? { ret: r.ret as StepId } : {}),
+    ...(typeof r.rq === 'number' ? { rq: int(r.rq, 20) } : {}),
     ...flag('cleared'),
     ...flag('t2'),
     ...flag('t3'),
     ...flag('pregnant'),
     ...flag('solo'),
     ...flag('disclaimed'),
+    ...flag('returning'),
+    ...flag('noSave'),
   };
 }

@@ -9,46 +9,60 @@ import {
   POSITIONS, STEP_DONE_ASK, TILT_REPS, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER, TILTS_SETUP, TILTS_SKIP_T2,
 } from '../content/guidance';
 import {
-  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE,
+  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, RESCREEN, RESCREEN_AGAIN, RESCREEN_HEARD, SCREEN, T1_LIST,
+  T2_ADVICE, T3_ADVICE,
 } from '../content/screen';
 import {
   EMERGENCY_SAFETY_NET, HEAT_COLD, KEEP_MOVING, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_ASK_PHARMACIST,
   MEDICINE_OK, SELF_CARE_INTRO, WHEN_TO_SEE_DOCTOR,
 } from '../content/selfcare';
-import { TALK } from '../content/talk';
+import { RESUME_ASK, TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import type { FlowEvent } from './events';
 import { line, lines, talk, type Part, type Reply } from './reply';
+import { resumePoint, type Memory } from './memory';
 import { initialState, type EmergencyCause, type State, type StepId, type TopicId } from './state';
+
+/** Something the flow wants done in the world; the handler does it and reports back with an event. */
+export type Effect = { readonly kind: 'forget' };
 
 export interface Outcome {
   readonly state: State;
   readonly reply: Reply;
+  readonly effect?: Effect;
+}
+
+/** What the flow may know beyond the session: saved preferences, and the time (both passed in, so tests pin them). */
+export interface FlowContext {
+  readonly memory?: Memory;
+  readonly now?: number;
 }
 
 /**
  * The whole conversation as a pure function: the state before, what the person did,
  * the state after and what to say. No I/O, no clock, no randomness.
  */
-export function transition(prev: State | undefined, event: FlowEvent): Outcome {
-  return guard(decide(prev, event));
+export function transition(prev: State | undefined, event: FlowEvent, context: FlowContext = {}): Outcome {
+  return guard(decide(prev, event, context));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Safety guard: applied to every outcome, whatever decided it.
 
 /** Steps that may follow an emergency: nothing there asks the person to move. */
-const SAFE_AFTER_EMERGENCY = new Set<StepId>(['emergency', 'breathingOffer', 'breathing']);
+const SAFE_AFTER_EMERGENCY = new Set<StepId>(['emergency', 'breathingOffer', 'breathing', 'forgetConfirm']);
+/** Steps that may come before Q1-Q5 are cleared: questions only. */
+const BEFORE_CLEARED = new Set<StepId>(['screen', 'checkSign', 'resumeOffer', 'rescreen', 'forgetConfirm']);
 
 function guard(out: Outcome): Outcome {
   const { state, reply } = out;
   if (state.emergency) {
     const movement = [...reply.say, ...(reply.ask ?? [])].some((p) => 'line' in p && p.line.moves === true);
-    if (movement || !SAFE_AFTER_EMERGENCY.has(state.step)) return emergencyHold(state, reply.end);
+    if (movement || !SAFE_AFTER_EMERGENCY.has(state.step)) return { ...emergencyHold(state, reply.end), ...(out.effect ? { effect: out.effect } : {}) };
     return out;
   }
   // Movement advice only after Q1-Q5 were all answered no in this session.
-  if (!state.cleared && !reply.end && state.step !== 'screen' && state.step !== 'checkSign') {
+  if (!state.cleared && !reply.end && !BEFORE_CLEARED.has(state.step)) {
     return startScreen({ ...state, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
   }
   return out;
@@ -63,14 +77,23 @@ function emergencyHold(s: State, end: boolean): Outcome {
 // ---------------------------------------------------------------------------------------------
 // Events that mean the same at every step.
 
-function decide(prev: State | undefined, event: FlowEvent): Outcome {
+function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
   // A red flag said at any moment outranks everything else (CLINICAL.md: the screen).
   if (event.kind === 'emergency') {
     if (event.sign) return emergency(prev ?? initialState(), event.sign);
     if (prev?.emergency) return emergency(prev, prev.emergency);
     return checkSign(prev ?? initialState());
   }
-  if (!prev) return fromNothing(event);
+  if (event.kind === 'forget') {
+    const s = prev ?? initialState();
+    if (s.step === 'forgetConfirm') return reply(s, [], { body: false });
+    return enter({ ...s, step: 'forgetConfirm', ret: s.step, rq: s.q }, []);
+  }
+  if (event.kind === 'forgotten') {
+    const s = prev ?? initialState();
+    return returnTo(s, [talk(event.ok ? TALK.forgetDone : TALK.forgetFailed)]);
+  }
+  if (!prev) return fromNothing(event, context);
   const s = prev;
 
   switch (event.kind) {
@@ -104,8 +127,23 @@ function decide(prev: State | undefined, event: FlowEvent): Outcome {
 }
 
 /** A request that arrives with no conversation behind it: a new session, or lost state. */
-function fromNothing(event: FlowEvent): Outcome {
-  const fresh = initialState();
+function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcome {
+  const fresh: State = {
+    ...initialState(),
+    ...(memory?.pace ? { pace: memory.pace } : {}),
+    ...(memory?.disclaimed ? { disclaimed: true } : {}),
+    ...(memory ? { returning: true } : {}),
+  };
+  if (memory && (event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic')) {
+    const want = event.kind === 'topic' ? { want: event.topic } : {};
+    const resume = event.kind === 'topic' ? undefined : resumePoint(memory, now);
+    // A shorter welcome, and one combined question instead of Q1-Q5 (CLINICAL.md).
+    if (resume) {
+      const offer: State = { ...fresh, step: 'resumeOffer', q: 0, ret: resume.step, rq: resume.q, ...(resume.pos ? { pos: resume.pos } : {}) };
+      return enter(offer, [talk(TALK.welcomeBack)]);
+    }
+    return enter({ ...fresh, ...want, step: 'rescreen', q: 0 }, [talk(TALK.welcomeBack)]);
+  }
   switch (event.kind) {
     case 'launch':
     case 'entry':
@@ -136,11 +174,36 @@ function atStep(s: State, e: FlowEvent): Outcome {
       if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
       return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
     }
+    case 'resumeOffer': {
+      if (e.kind === 'yes' || e.kind === 'done') return enter({ ...s, step: 'rescreen', q: 0 }, []);
+      const fresh: State = { ...s, step: 'rescreen', q: 0 };
+      delete (fresh as { ret?: StepId }).ret;
+      if (e.kind === 'no' || e.kind === 'skip') return enter(fresh, [talk(TALK.freshStart)]);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
+    }
+    case 'rescreen': {
+      if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'RESCREEN');
+      if (e.kind === 'no') {
+        const cleared: State = { ...s, cleared: true };
+        if (s.ret) {
+          const carry: State = { ...cleared, step: s.ret, q: s.rq ?? 0 };
+          delete (carry as { ret?: StepId }).ret;
+          delete (carry as { rq?: number }).rq;
+          return enter(carry, [talk(TALK.carryOn)]);
+        }
+        if (s.want) return startTopic(cleared, s.want, [line(CLEAR[0]!)]);
+        return enterStage('position', cleared, [line(CLEAR[0]!)]);
+      }
+      if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
+      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+    }
+    case 'forgetConfirm':
+      if (e.kind === 'yes') return { ...returnTo({ ...s, noSave: true }, []), effect: { kind: 'forget' } };
+      if (e.kind === 'no') return returnTo(s, [talk(TALK.forgetKept)]);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
     case 'checkSign': {
       if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'UNKNOWN');
-      const back: State = { ...s, step: s.ret ?? 'screen' };
-      delete (back as { ret?: StepId }).ret;
-      if (e.kind === 'no') return reply(back, [talk(TALK.okay)], { body: false });
+      if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
       return reply(s, [talk(TALK.notUnderstood)], { body: false });
     }
     case 'emergency':
@@ -243,7 +306,8 @@ function atCare(s: State, e: FlowEvent): Outcome {
 const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 'tiltsOffer', 'getUpOffer', 'final', 'care', 'menu'];
 
 const STAGE_OF: Readonly<Record<StepId, StepId>> = {
-  screen: 'screen', emergency: 'emergency', checkSign: 'checkSign', position: 'position', positionHold: 'position',
+  screen: 'screen', emergency: 'emergency', checkSign: 'checkSign', resumeOffer: 'resumeOffer', rescreen: 'rescreen',
+  forgetConfirm: 'forgetConfirm', position: 'position', positionHold: 'position',
   breathingOffer: 'breathingOffer', breathing: 'breathingOffer', more: 'more', tiltsOffer: 'tiltsOffer',
   tiltsFeel: 'tiltsOffer', getUpOffer: 'getUpOffer', getUp: 'getUpOffer', final: 'final', care: 'care', menu: 'menu',
 };
@@ -257,6 +321,14 @@ function advance(s: State, opening: readonly Part[]): Outcome {
   if (s.solo) return toMenu(s, opening);
   const i = PLAN.indexOf(STAGE_OF[s.step]);
   return enterStage(PLAN[i + 1] ?? 'menu', s, opening);
+}
+
+/** Back to where 'checkSign' or 'forgetConfirm' interrupted. */
+function returnTo(s: State, opening: readonly Part[]): Outcome {
+  const target: State = { ...s, step: s.ret ?? 'screen', q: s.rq ?? s.q };
+  delete (target as { ret?: StepId }).ret;
+  delete (target as { rq?: number }).rq;
+  return reply(target, opening, { body: false });
 }
 
 function back(s: State): Outcome {
@@ -325,11 +397,12 @@ function emergency(s: State, cause: EmergencyCause): Outcome {
 
 function checkSign(s: State): Outcome {
   if (s.step === 'checkSign') return reply(s, [], { body: false });
-  return enter({ ...s, step: 'checkSign', ret: s.step }, []);
+  return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
 }
 
 function heardFor(cause: EmergencyCause): Clinical {
   if (cause === 'UNKNOWN') return HEARD_UNKNOWN;
+  if (cause === 'RESCREEN') return RESCREEN_HEARD;
   if (isSignId(cause)) return HEARD_SIGN[cause];
   return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
 }
@@ -396,6 +469,12 @@ function view(s: State, otherWords = false): View {
     }
     case 'checkSign':
       return ask([line(CHECK_SIGN)], [line(CHECK_SIGN), line(T1_LIST)]);
+    case 'resumeOffer':
+      return ask([talk(RESUME_ASK[resumeTopic(s.ret)] ?? RESUME_ASK.position!)]);
+    case 'rescreen':
+      return ask([line(otherWords ? RESCREEN_AGAIN : RESCREEN)], [line(RESCREEN), line(T1_LIST)]);
+    case 'forgetConfirm':
+      return ask([talk(TALK.forgetAsk)]);
     case 'emergency':
       return ask([line(T1_OFFER_BREATHING)], [line(T1_REMINDER), line(T1_OFFER_BREATHING)]);
     case 'position':
@@ -445,10 +524,32 @@ function reply(s: State, opening: readonly Part[], o: { body: boolean; otherWord
   return { state: s, reply: { say: [...opening, ...(o.body ? v.body : [])], ask: v.ask, reprompt: v.reprompt, end: false } };
 }
 
+function resumeTopic(step: StepId | undefined): string {
+  switch (step) {
+    case 'breathingOffer':
+    case 'breathing':
+      return 'breathing';
+    case 'more':
+    case 'final':
+      return 'questions';
+    case 'tiltsOffer':
+    case 'tiltsFeel':
+      return 'tilts';
+    case 'getUpOffer':
+    case 'getUp':
+      return 'getUp';
+    case 'care':
+      return 'care';
+    default:
+      return 'position';
+  }
+}
+
 function helpFor(s: State): string {
   if (s.emergency) return TALK.helpEmergency;
   switch (s.step) {
     case 'screen':
+    case 'rescreen':
       return `${TALK.helpScreen} ${TALK.answerHint}`;
     case 'position':
       return TALK.helpPosition;
