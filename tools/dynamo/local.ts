@@ -8,6 +8,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { KEY_ATTRIBUTE, TTL_ATTRIBUTE } from '../../lambda/src/services/persistence';
 
 export interface LocalDynamo {
   /** e.g. http://127.0.0.1:41234 */
@@ -67,8 +68,8 @@ export async function ensureTable(endpoint: string, tableName: string, options: 
         new CreateTableCommand({
           TableName: tableName,
           BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: KEY_ATTRIBUTE, AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: KEY_ATTRIBUTE, KeyType: 'HASH' }],
         }),
       );
     } catch (error) {
@@ -85,7 +86,7 @@ export async function ensureTable(endpoint: string, tableName: string, options: 
       await client.send(
         new UpdateTimeToLiveCommand({
           TableName: tableName,
-          TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
         }),
       );
     } catch (error) {

@@ -10,6 +10,10 @@ export type Attributes = { [key: string]: unknown };
 
 export const DEFAULT_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 
+/** Table layout, shared with infrastructure/cfn-deployer/skill-stack.yaml (a test keeps them equal). */
+export const KEY_ATTRIBUTE = 'id';
+export const TTL_ATTRIBUTE = 'expiresAt';
+
 /** Per-attempt limits: two attempts plus back-off must stay far inside Alexa's 8 s. */
 export const DYNAMO_TIMEOUTS = {
   connectionMs: 300,
@@ -145,7 +149,7 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
     let item: Record<string, unknown> | undefined;
     try {
       const out = await this.db().send(
-        new GetCommand({ TableName: this.tableName, Key: { id: userKey(userId) }, ConsistentRead: true }),
+        new GetCommand({ TableName: this.tableName, Key: { [KEY_ATTRIBUTE]: userKey(userId) }, ConsistentRead: true }),
         { abortSignal: AbortSignal.timeout(this.deadlineMs) },
       );
       item = out.Item;
@@ -153,7 +157,8 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
       throw toPersistenceError('GetItem', error);
     }
     // DynamoDB deletes expired items lazily (often days later): expired means gone.
-    if (!item || typeof item.expiresAt !== 'number' || item.expiresAt <= this.nowSeconds()) return {};
+    const expiresAt = item?.[TTL_ATTRIBUTE];
+    if (!item || typeof expiresAt !== 'number' || expiresAt <= this.nowSeconds()) return {};
     const attributes = item.attributes;
     return attributes && typeof attributes === 'object' ? { ...(attributes as Attributes) } : {};
   }
@@ -165,7 +170,11 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
       await this.db().send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { id: userKey(userId), attributes: attributes ?? {}, expiresAt: this.nowSeconds() + this.retentionSeconds },
+          Item: {
+            [KEY_ATTRIBUTE]: userKey(userId),
+            attributes: attributes ?? {},
+            [TTL_ATTRIBUTE]: this.nowSeconds() + this.retentionSeconds,
+          },
         }),
         { abortSignal: AbortSignal.timeout(this.deadlineMs) },
       );
@@ -178,7 +187,7 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
     const userId = userIdOf(requestEnvelope);
     if (!userId) return;
     try {
-      await this.db().send(new DeleteCommand({ TableName: this.tableName, Key: { id: userKey(userId) } }), {
+      await this.db().send(new DeleteCommand({ TableName: this.tableName, Key: { [KEY_ATTRIBUTE]: userKey(userId) } }), {
         abortSignal: AbortSignal.timeout(this.deadlineMs),
       });
     } catch (error) {
