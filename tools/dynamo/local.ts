@@ -1,6 +1,7 @@
 // A real DynamoDB on this machine (dynalite on LevelDB): in memory for tests, on disk for the simulator.
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -9,6 +10,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { KEY_ATTRIBUTE, TTL_ATTRIBUTE } from '../../lambda/src/services/persistence';
+
+/** Where the simulator keeps its table between runs (git-ignored). */
+export const LOCAL_DATA_PATH = join(__dirname, '..', '..', '.local-data', 'dynamo');
 
 export interface LocalDynamo {
   /** e.g. http://127.0.0.1:41234 */

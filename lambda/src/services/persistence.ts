@@ -25,7 +25,7 @@ export const DYNAMO_TIMEOUTS = {
 
 export interface DynamoPersistenceOptions {
   readonly tableName: string;
-  /** A ready client (a plain DynamoDBClient is wrapped in a document client). */
+  /** A ready client (a plain DynamoDBClient is wrapped in a document client); its timeouts are then yours. */
   readonly client?: DynamoDBClient | DynamoDBDocumentClient;
   /** Local endpoint such as http://127.0.0.1:4567; dummy credentials are used with it. */
   readonly endpoint?: string;
@@ -68,7 +68,8 @@ function userIdOf(envelope: RequestEnvelope): string | undefined {
   return typeof id === 'string' && id.length > 0 ? id : undefined;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNABORTED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = ['ECONNREFUSED', 'ECONNABORTED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+const SOCKET_CODE_IN_MESSAGE = new RegExp(`\\b(${[...NETWORK_CODES, 'ETIMEDOUT'].join('|')})\\b`);
 const BUSY_NAMES = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
 
 function toPersistenceError(operation: PersistenceOperation, error: unknown): PersistenceError {
@@ -77,13 +78,13 @@ function toPersistenceError(operation: PersistenceOperation, error: unknown): Pe
   // The SDK sometimes wraps socket errors ("AWS SDK error wrapper for Error: connect ECONNREFUSED ...")
   // and drops their code; the code is then only in the message, which is read here and not kept.
   const code =
-    typeof e.code === 'string' ? e.code : ((typeof e.message === 'string' && /\bE[A-Z]{3,}\b/.exec(e.message)?.[0]) || '');
+    typeof e.code === 'string' ? e.code : ((typeof e.message === 'string' && SOCKET_CODE_IN_MESSAGE.exec(e.message)?.[1]) || '');
   // Socket errors are all named "Error"; their code (ECONNREFUSED, ...) says more.
   const causeName = name === 'Error' && code ? code : name;
   const status = e.$metadata?.httpStatusCode;
   let reason: PersistenceFailure = 'rejected';
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'ETIMEDOUT') reason = 'timeout';
-  else if (NETWORK_CODES.has(code) || BUSY_NAMES.has(name) || (status !== undefined && status >= 500)) reason = 'unavailable';
+  else if (NETWORK_CODES.includes(code) || BUSY_NAMES.has(name) || (status !== undefined && status >= 500)) reason = 'unavailable';
   return new PersistenceError(operation, reason, causeName, status);
 }
 
