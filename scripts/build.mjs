@@ -40,6 +40,8 @@ export async function buildBundle({ quiet = false } = {}) {
     keepNames: true,
     minify: true,
     legalComments: 'linked',
+    // The nodejs22.x runtime ships AWS SDK v3; it is loaded only when a table is configured (README).
+    external: ['@aws-sdk/*', '@smithy/*'],
     metafile: true,
     logLevel: quiet ? 'warning' : 'info',
   });

@@ -30,6 +30,8 @@ try {
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
+    // dynalite has a native LevelDB binding: dependencies load from node_modules, not the bundle.
+    packages: 'external',
     logLevel: 'warning',
   });
 } catch (err) {
@@ -38,6 +40,8 @@ try {
   process.exit(1);
 }
 
+// The AWS SDK warns about Node 20's end of life on every start; the simulator is not the place for it.
+process.removeAllListeners('warning');
 const require = createRequire(import.meta.url);
 const cli = require(cliPath);
 const code = await cli.main(['--bundle', bundlePath, ...args]);

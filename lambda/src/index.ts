@@ -1,7 +1,19 @@
+import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildSkill } from './skill';
 
-const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined });
+/**
+ * The database client is loaded only when a table is configured: the AWS SDK v3 stays outside the
+ * bundle (the nodejs22.x runtime provides it), and without a table the bundle needs nothing else.
+ */
+function memoryFromEnv(): PersistenceAdapter | undefined {
+  if (!process.env.BACK_HELPER_TABLE) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { persistenceFromEnv } = require('./services/persistence') as typeof import('./services/persistence');
+  return persistenceFromEnv(process.env);
+}
+
+const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, memory: memoryFromEnv() });
 
 /** The Lambda entry point, nothing else. */
 export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {

@@ -1,4 +1,5 @@
-import { Conversation, loadModel, type Turn } from '../../tools/sim';
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import { Conversation, loadModel, type Clock, type Turn } from '../../tools/sim';
 import { buildSkill } from '../../lambda/src/skill';
 import { checked } from './responseChecks';
 import { ROOT } from './paths';
@@ -6,15 +7,25 @@ import { ROOT } from './paths';
 export const TEST_SKILL_ID = 'amzn1.ask.skill.back-helper-test';
 
 /** A conversation with the real skill, heard through the real model; every response is checked. */
-export function talkTo(locale = 'en-US', options: { apl?: boolean } = {}): Dialog {
-  const skill = buildSkill({ skillId: TEST_SKILL_ID });
+export interface TalkOptions {
+  readonly apl?: boolean;
+  readonly memory?: PersistenceAdapter;
+  readonly clock?: Clock;
+  readonly apiEndpoint?: string;
+  readonly userId?: string;
+}
+
+export function talkTo(locale = 'en-US', options: TalkOptions = {}): Dialog {
+  const skill = buildSkill({ skillId: TEST_SKILL_ID, memory: options.memory });
   const convo = new Conversation({
     invoke: checked((env) => skill.invoke(env)),
     model: loadModel(locale, ROOT),
     locale,
     skillId: TEST_SKILL_ID,
-    userId: 'amzn1.ask.account.test-person',
+    userId: options.userId ?? 'amzn1.ask.account.test-person',
     apl: options.apl,
+    clock: options.clock,
+    apiEndpoint: options.apiEndpoint,
   });
   return new Dialog(convo);
 }

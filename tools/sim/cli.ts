@@ -1,6 +1,10 @@
 // Interactive (or piped) voice-free conversation with the built skill bundle: what `npm start` runs.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureTable, startLocalDynamo } from '../dynamo/local';
+
+/** The table name the simulator uses in its local database. */
+const LOCAL_TABLE = 'back-helper-local';
 import * as readline from 'node:readline';
 import { Conversation, type Invoke, type Turn } from './conversation';
 import { DEFAULT_SKILL_ID } from './envelope';
@@ -15,6 +19,10 @@ export interface CliOptions {
   skillId: string;
   help: boolean;
   logs: boolean;
+  /** Forget what the local database remembers before starting. */
+  fresh: boolean;
+  /** Run with no database at all, as a skill deployed without a table would. */
+  memory: boolean;
 }
 
 const USAGE = `Usage: npm start -- [--locale en-US] [--bundle lambda/dist/index.js] [--screen] [--skill-id amzn1.ask.skill.…]
@@ -22,7 +30,9 @@ const USAGE = `Usage: npm start -- [--locale en-US] [--bundle lambda/dist/index.
   --bundle    the built Lambda bundle to talk to (default lambda/dist/index.js)
   --screen    pretend to be a device with a screen (APL) and print directives
   --skill-id  applicationId sent in requests (default $SKILL_ID or a placeholder)
-  --logs      show the skill's own log lines (hidden by default)`;
+  --logs      show the skill's own log lines (hidden by default)
+  --fresh     forget what the local database remembers (preferences, where you left off)
+  --no-memory run without a database, as a deployment without a table would`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
@@ -32,6 +42,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     skillId: process.env.SKILL_ID || DEFAULT_SKILL_ID,
     help: false,
     logs: false,
+    fresh: false,
+    memory: true,
   };
   const args = argv[0] === '--' ? argv.slice(1) : argv.slice();
   for (let i = 0; i < args.length; i++) {
@@ -56,6 +68,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--logs':
         opts.logs = true;
+        break;
+      case '--fresh':
+        opts.fresh = true;
+        break;
+      case '--no-memory':
+        opts.memory = false;
         break;
       case '--help':
       case '-h':
@@ -156,6 +174,17 @@ export async function main(argv: readonly string[] = process.argv.slice(2), prin
   if (!existsSync(bundlePath)) {
     console.error(`No skill bundle at ${bundlePath}. Build it with "npm run build" (npm start does this for you).`);
     return 1;
+  }
+  if (opts.memory) {
+    // The same adapter as in Lambda, pointed at a real DynamoDB-compatible database on disk.
+    const path = join(process.cwd(), '.local-data', 'dynamo');
+    if (opts.fresh) rmSync(path, { recursive: true, force: true });
+    const local = await startLocalDynamo({ path });
+    await ensureTable(local.endpoint, LOCAL_TABLE);
+    process.env.BACK_HELPER_TABLE = LOCAL_TABLE;
+    process.env.BACK_HELPER_DYNAMO_ENDPOINT = local.endpoint;
+    process.env.AWS_REGION ??= 'local';
+    print(`  memory: dynalite in .local-data/dynamo${opts.fresh ? ' (forgotten)' : ''}; --fresh forgets, --no-memory runs without it`);
   }
   let conversation: Conversation;
   try {

@@ -141,7 +141,7 @@ export const RESCREEN: Clinical = {
 };
 
 export const RESCREEN_AGAIN: Clinical = {
-  say: 'Has anything new started, like numbness between your legs, trouble peeing, or weak legs?',
+  say: 'Has anything new started? Like numbness between your legs, trouble peeing, or weak legs?',
   sources: ['S-NHS', 'S-BMJCES'],
 };
 

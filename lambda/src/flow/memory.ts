@@ -40,6 +40,9 @@ export function readMemory(raw: unknown): Memory | undefined {
   };
 }
 
+/** A step in the middle of something resumes at the start of it: a new minute of breathing, a new set of tilts. */
+const RESUME_AS: Partial<Record<StepId, StepId>> = { breathing: 'breathingOffer', tiltsFeel: 'tiltsOffer' };
+
 /** The memory a state leaves behind, or undefined when nothing should be written. */
 export function memoryFrom(s: State, now: number): Memory | undefined {
   if (s.noSave) return undefined;
@@ -48,7 +51,7 @@ export function memoryFrom(s: State, now: number): Memory | undefined {
     v: 1,
     pace: s.pace,
     ...(s.disclaimed ? { disclaimed: true } : {}),
-    ...(resumable ? { step: s.step, q: s.q, at: now, ...(s.pos ? { pos: s.pos } : {}) } : {}),
+    ...(resumable ? { step: RESUME_AS[s.step] ?? s.step, q: s.q, at: now, ...(s.pos ? { pos: s.pos } : {}) } : {}),
   };
 }
 

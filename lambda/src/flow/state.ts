@@ -69,6 +69,8 @@ export interface State {
   readonly returning?: boolean;
   /** The person asked to be forgotten: nothing more is saved in this session. */
   readonly noSave?: boolean;
+  /** The database failed once in this session: carry on from session state alone. */
+  readonly dbDown?: boolean;
   readonly pace: PaceId;
   /** Breathing minutes done in the current breathing stage. */
   readonly sets: number;
@@ -112,5 +114,6 @@ export function readState(raw: unknown): State | undefined {
     ...flag('disclaimed'),
     ...flag('returning'),
     ...flag('noSave'),
+    ...flag('dbDown'),
   };
 }

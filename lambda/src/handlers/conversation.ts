@@ -1,7 +1,8 @@
-import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
-import type { Response } from 'ask-sdk-model';
-import { transition } from '../flow/transition';
-import { readState, STATE_KEY } from '../flow/state';
+import type { ErrorHandler, HandlerInput, PersistenceAdapter, RequestHandler } from 'ask-sdk-core';
+import type { RequestEnvelope, Response } from 'ask-sdk-model';
+import { transition, type Effect, type Outcome } from '../flow/transition';
+import { memoryFrom, readMemory, type Memory } from '../flow/memory';
+import { readState, STATE_KEY, type State } from '../flow/state';
 import type { Reply } from '../flow/reply';
 import { localePack } from '../locale';
 import { render } from '../speech/render';
@@ -11,12 +12,28 @@ import { talk, line } from '../flow/reply';
 import { toEvent } from './events';
 import { logEvent } from '../services/log';
 
+/** What the handlers need from the outside world; every part is optional. */
+export interface SkillServices {
+  /** Preferences and where to carry on, between sessions. */
+  readonly memory?: PersistenceAdapter;
+}
+
 function localeOf(input: HandlerInput): string | undefined {
   const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
   return typeof locale === 'string' ? locale : undefined;
 }
 
-function respond(input: HandlerInput, reply: Reply): Response {
+/** The time of the request as Alexa stamped it, so tests and replays pin the clock. */
+function requestTime(envelope: RequestEnvelope): number {
+  const stamp = Date.parse(String((envelope.request as { timestamp?: unknown }).timestamp));
+  return Number.isFinite(stamp) ? stamp : Date.now();
+}
+
+function hasUser(envelope: RequestEnvelope): boolean {
+  return typeof envelope.context?.System?.user?.userId === 'string' && envelope.context.System.user.userId !== '';
+}
+
+export function respond(input: HandlerInput, reply: Reply): Response {
   const out = render(reply, localePack(localeOf(input)));
   const builder = input.responseBuilder.speak(out.speech);
   if (out.reprompt) builder.reprompt(out.reprompt);
@@ -24,22 +41,82 @@ function respond(input: HandlerInput, reply: Reply): Response {
   return builder.withShouldEndSession(out.end).getResponse();
 }
 
-/** Launch and every intent: request -> event -> transition -> save state -> render. */
-export const ConversationHandler: RequestHandler = {
-  canHandle(input) {
-    const type = input.requestEnvelope.request.type;
-    return type === 'LaunchRequest' || type === 'IntentRequest';
-  },
-  handle(input) {
-    const request = input.requestEnvelope.request;
-    logEvent(request);
-    const attributes = input.attributesManager.getSessionAttributes();
-    const prev = readState(attributes[STATE_KEY]);
-    const { state, reply } = transition(prev, toEvent(request));
-    input.attributesManager.setSessionAttributes({ ...attributes, [STATE_KEY]: state });
-    return respond(input, reply);
-  },
-};
+/** Launch and every intent: request -> event -> transition -> effects -> save state -> render. */
+export function conversationHandler(services: SkillServices = {}): RequestHandler {
+  const store = services.memory;
+  const usable = (envelope: RequestEnvelope, s: State | undefined) => store && hasUser(envelope) && !s?.noSave && !s?.dbDown;
+
+  async function loadMemory(input: HandlerInput): Promise<{ memory?: Memory; failed?: boolean }> {
+    try {
+      return { memory: readMemory(await store!.getAttributes(input.requestEnvelope)) };
+    } catch (error) {
+      logEvent(input.requestEnvelope.request, error);
+      return { failed: true };
+    }
+  }
+
+  async function perform(input: HandlerInput, out: Outcome, effect: Effect, now: number): Promise<Outcome> {
+    switch (effect.kind) {
+      case 'forget': {
+        let ok = true;
+        if (store && hasUser(input.requestEnvelope)) {
+          try {
+            await store.deleteAttributes!(input.requestEnvelope);
+          } catch (error) {
+            logEvent(input.requestEnvelope.request, error);
+            ok = false;
+          }
+        }
+        return transition(out.state, { kind: 'forgotten', ok }, { now });
+      }
+    }
+  }
+
+  return {
+    canHandle(input) {
+      const type = input.requestEnvelope.request.type;
+      return type === 'LaunchRequest' || type === 'IntentRequest';
+    },
+    async handle(input) {
+      const envelope = input.requestEnvelope;
+      logEvent(envelope.request);
+      const attributes = input.attributesManager.getSessionAttributes();
+      const prev = readState(attributes[STATE_KEY]);
+      const now = requestTime(envelope);
+
+      // Saved preferences are read once, when a conversation starts.
+      const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : {};
+      let out = transition(prev, toEvent(envelope.request), { memory: loaded.memory, now });
+      if (loaded.failed) out = { ...out, state: { ...out.state, dbDown: true } };
+      if (out.effect) out = await perform(input, out, out.effect, now);
+      let state = out.state;
+
+      const before = prev ? memoryFrom(prev, now) : loaded.memory;
+      const after = memoryFrom(state, now);
+      if (after && usable(envelope, state) && changed(before, after)) {
+        try {
+          await store!.saveAttributes(envelope, { ...after });
+        } catch (error) {
+          // Logged once: the session carries on from its own state and stops asking the database.
+          logEvent(envelope.request, error);
+          state = { ...state, dbDown: true };
+        }
+      }
+      input.attributesManager.setSessionAttributes({ ...attributes, [STATE_KEY]: state });
+      return respond(input, out.reply);
+    },
+  };
+}
+
+/** Worth a write: anything but the time stamp differs. */
+function changed(before: Memory | undefined, after: Memory): boolean {
+  if (!before) return true;
+  const { at: _a, ...b } = before;
+  const { at: _b, ...a } = after;
+  void _a;
+  void _b;
+  return JSON.stringify(b) !== JSON.stringify(a);
+}
 
 /** Alexa sends this when the session closes; it takes no speech. */
 export const SessionEndedHandler: RequestHandler = {
@@ -52,6 +129,26 @@ export const SessionEndedHandler: RequestHandler = {
   },
 };
 
+/** The person disabled the skill: forget them (privacy by design). */
+export function skillDisabledHandler(services: SkillServices = {}): RequestHandler {
+  return {
+    canHandle(input) {
+      return input.requestEnvelope.request.type === 'AlexaSkillEvent.SkillDisabled';
+    },
+    async handle(input) {
+      logEvent(input.requestEnvelope.request);
+      if (services.memory?.deleteAttributes && hasUser(input.requestEnvelope)) {
+        try {
+          await services.memory.deleteAttributes(input.requestEnvelope);
+        } catch (error) {
+          logEvent(input.requestEnvelope.request, error);
+        }
+      }
+      return input.responseBuilder.getResponse();
+    },
+  };
+}
+
 /** Any other request type: nothing to say unless a person is in the conversation. */
 export const OtherRequestHandler: RequestHandler = {
   canHandle() {
@@ -59,7 +156,9 @@ export const OtherRequestHandler: RequestHandler = {
   },
   handle(input) {
     logEvent(input.requestEnvelope.request);
-    if (!input.requestEnvelope.session) return input.responseBuilder.getResponse();
+    const type = input.requestEnvelope.request.type;
+    // A tap on the screen we did not ask for, or an event outside a conversation: stay quiet.
+    if (!input.requestEnvelope.session || type === 'Alexa.Presentation.APL.UserEvent') return input.responseBuilder.getResponse();
     const prev = readState(input.attributesManager.getSessionAttributes()[STATE_KEY]);
     return respond(input, transition(prev, { kind: 'unsupported' }).reply);
   },

@@ -31,6 +31,7 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   PainReliefIntent: { kind: 'topic', topic: 'painRelief' },
   DoctorIntent: { kind: 'topic', topic: 'doctor' },
   MenuIntent: { kind: 'menu' },
+  ForgetMeIntent: { kind: 'forget' },
   'AMAZON.YesIntent': { kind: 'yes' },
   'AMAZON.NoIntent': { kind: 'no' },
   'AMAZON.HelpIntent': { kind: 'help' },

@@ -1,0 +1,201 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoPersistenceAdapter, createDynamoClient, userKey } from '../../lambda/src/services/persistence';
+import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../tools/dynamo/local';
+import { buildSkill } from '../../lambda/src/skill';
+import { talkTo, type Dialog } from '../support/dialog';
+
+const TABLE = 'back-helper-test';
+let db: LocalDynamo;
+let now = Date.parse('2026-11-21T09:00:00Z');
+const clock = () => new Date(now);
+const later = (minutes: number) => {
+  now += minutes * 60_000;
+};
+
+beforeAll(async () => {
+  db = await startLocalDynamo();
+  await ensureTable(db.endpoint, TABLE);
+});
+afterAll(() => db.stop());
+
+let user = 0;
+/** A fresh person for each test, talking to a skill that remembers them in dynalite. */
+function person() {
+  const userId = `amzn1.ask.account.continuity-${++user}`;
+  const memory = new DynamoPersistenceAdapter({ tableName: TABLE, endpoint: db.endpoint, now: () => now });
+  return { userId, memory, talk: () => talkTo('en-US', { memory, clock, userId }) };
+}
+
+async function items(): Promise<Array<Record<string, unknown>>> {
+  const out = await createDynamoClient({ endpoint: db.endpoint }).send(new ScanCommand({ TableName: TABLE }));
+  return out.Items ?? [];
+}
+
+async function toBreathing(d: Dialog) {
+  await d.user('alexa, ask back helper, my back went out');
+  for (let i = 0; i < 5; i++) await d.user('no');
+  await d.user("i'm on my back");
+  await d.user('done');
+  await d.user('yes');
+}
+
+describe('picking up where you left off', () => {
+  it('offers to carry on within two hours, after one combined safety question', async () => {
+    const p = person();
+    const first = p.talk();
+    await toBreathing(first);
+    await first.silence();
+    expect((await first.silence()).listening).toBe(false); // Alexa gave up listening
+
+    later(30);
+    const second = p.talk();
+    const back = await second.user('open back helper');
+    expect(back.speech).toBe('Welcome back. Shall we carry on with the slow breathing?');
+    const check = await second.user('yes');
+    expect(check.speech).toContain('Since we last spoke, is anything new?');
+    const resumed = await second.user('no');
+    expect(resumed.speech).toContain("Let's carry on.");
+    expect(resumed.speech).toContain('Shall we breathe together for a minute?');
+  });
+
+  it('a yes to the combined question is an emergency, with no movement after', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    later(10);
+    const d = p.talk();
+    await d.user('open back helper');
+    await d.user('yes');
+    const t1 = await d.user("i'm not sure");
+    expect(t1.speech).toMatch(/^You said something new is wrong since we last spoke\. Call 911 now/);
+    const move = await d.user('help me get up');
+    expect(move.speech).not.toContain('Roll onto your side');
+  });
+
+  it('after two hours greets briefly and re-screens instead of resuming', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    later(180);
+    const d = p.talk();
+    const t = await d.user('open back helper');
+    expect(t.speech).toBe('Welcome back. Since we last spoke, is anything new? A fall, chest pain, numbness between your legs, trouble peeing, or weak legs?');
+  });
+
+  it('remembers the breathing pace and that the disclaimer was heard', async () => {
+    const p = person();
+    const first = p.talk();
+    await toBreathing(first);
+    await first.user('slower');
+    await first.user('stop');
+    later(300);
+    const d = p.talk();
+    await d.user('alexa, ask back helper to help me breathe');
+    const t = await d.user('no');
+    expect(t.speech).not.toContain("I'm not a doctor");
+    expect(t.speech).toContain('In for three, and a long breath out for seven.');
+  });
+});
+
+describe('what is stored', () => {
+  it('is only preferences and a place to resume: never an answer about symptoms', async () => {
+    const p = person();
+    const d = p.talk();
+    await toBreathing(d);
+    await d.user('no');
+    await d.user('yes'); // fever or cancer: a reason to see a doctor today
+    const all = await items();
+    expect(all.length).toBeGreaterThan(0);
+    for (const item of all) {
+      expect(Object.keys(item).sort()).toEqual(['attributes', 'expiresAt', 'id']);
+      expect(item.id).toMatch(/^[0-9a-f]{64}$/);
+      const attributes = item.attributes as Record<string, unknown>;
+      expect(Object.keys(attributes).every((k) => ['v', 'pace', 'disclaimed', 'step', 'q', 'pos', 'at'].includes(k))).toBe(true);
+    }
+    expect(JSON.stringify(all)).not.toContain(p.userId);
+    // The T2 answer left no place to resume, so the next conversation starts from the safety question.
+    later(5);
+    const next = await p.talk().user('open back helper');
+    expect(next.speech).toContain('Since we last spoke');
+    expect(next.speech).not.toContain('carry on');
+  });
+
+  it('expires on its own: the item carries a TTL thirty days out', async () => {
+    const p = person();
+    await p.talk().user('open back helper');
+    const mine = (await items()).find((i) => i.id === userKey(p.userId));
+    expect(mine?.expiresAt).toBe(Math.floor(now / 1000) + 30 * 24 * 3600);
+  });
+});
+
+describe('forget me', () => {
+  it('deletes the record after a yes, and the next conversation starts as new', async () => {
+    const p = person();
+    const d = p.talk();
+    await toBreathing(d);
+    const before = (await items()).length;
+    const ask = await d.user('forget me', 'ForgetMeIntent');
+    expect(ask.speech).toContain('Do you want me to delete your saved settings');
+    const done = await d.user('yes');
+    expect(done.speech).toContain("Done. I've deleted all I saved about you.");
+    expect((await items()).length).toBe(before - 1);
+    await d.user('yes'); // carry on: nothing is saved again in this session
+    expect((await items()).length).toBe(before - 1);
+    later(1);
+    const fresh = await p.talk().user('open back helper');
+    expect(fresh.speech).toMatch(/^I'm sorry your back hurts\./);
+  });
+
+  it('a no keeps everything', async () => {
+    const p = person();
+    const d = p.talk();
+    await toBreathing(d);
+    const before = (await items()).length;
+    await d.user('delete my data', 'ForgetMeIntent');
+    const kept = await d.user('no');
+    expect(kept.speech).toContain("Okay, I'll keep them.");
+    expect((await items()).length).toBe(before);
+  });
+
+  it('disabling the skill deletes the record', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    const before = (await items()).length;
+    const skill = buildSkill({ memory: p.memory });
+    await skill.invoke({
+      version: '1.0',
+      context: { System: { application: { applicationId: 'a' }, user: { userId: p.userId }, apiEndpoint: 'https://api.amazonalexa.com' } },
+      request: { type: 'AlexaSkillEvent.SkillDisabled', requestId: 'r', timestamp: new Date(now).toISOString(), body: { userInformationPersistenceStatus: 'NOT_PERSISTED' } },
+    } as never);
+    expect((await items()).length).toBe(before - 1);
+  });
+});
+
+describe('when the database goes down mid-conversation', () => {
+  it('keeps answering from session state, loses no progress, and logs the failure once without user data', async () => {
+    const local = await startLocalDynamo();
+    await ensureTable(local.endpoint, TABLE);
+    const memory = new DynamoPersistenceAdapter({ tableName: TABLE, endpoint: local.endpoint, now: () => now });
+    const d = talkTo('en-US', { memory, clock, userId: 'amzn1.ask.account.outage' });
+    const logs: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void logs.push(parts.map(String).join(' ')));
+    try {
+      await d.user('alexa, ask back helper, my back went out');
+      await d.user('no');
+      await d.user('no');
+      await local.stop();
+      const q4 = await d.user('no');
+      expect(q4.speech).toContain('numbness or tingling between your legs');
+      const q5 = await d.user('no');
+      expect(q5.speech).toContain('Do both legs have pain');
+      const clear = await d.user('no');
+      expect(clear.speech).toContain('None of those warning signs.');
+      const position = await d.user("i'm on the floor");
+      expect(position.speech).toContain('Lie on your back and bend your knees.');
+    } finally {
+      spy.mockRestore();
+    }
+    const failures = logs.filter((l) => l.includes('"error"'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain('PersistenceError');
+    expect(logs.join('\n')).not.toContain('amzn1.ask.account');
+  });
+});
