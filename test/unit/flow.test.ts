@@ -1,4 +1,4 @@
-import { transition } from '../../lambda/src/flow/transition';
+import { transition, type Effect } from '../../lambda/src/flow/transition';
 import type { FlowEvent } from '../../lambda/src/flow/events';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
 import type { State } from '../../lambda/src/flow/state';
@@ -13,8 +13,14 @@ const EVENTS: FlowEvent[] = [
   { kind: 'repeat' }, { kind: 'startOver' }, { kind: 'stop' }, { kind: 'fallback' }, { kind: 'unsupported' },
   { kind: 'emergency', sign: 'SADDLE' }, { kind: 'emergency' }, { kind: 'done' }, { kind: 'skip' }, { kind: 'previous' },
   { kind: 'position', pos: 'STANDING' }, { kind: 'pace', pace: 'slower' }, { kind: 'feel', feeling: 'worse' },
-  { kind: 'topic', topic: 'getUp' }, { kind: 'topic', topic: 'tilts' }, { kind: 'menu' },
+  { kind: 'topic', topic: 'getUp' }, { kind: 'topic', topic: 'tilts' }, { kind: 'menu' }, { kind: 'timer' }, { kind: 'forget' },
 ];
+
+/** What the handler does with an effect, as the flow sees it: the effect happened. */
+function settle(out: { state: State; reply: Reply; effect?: Effect }): { state: State; reply: Reply } {
+  if (!out.effect) return out;
+  return transition(out.state, out.effect.kind === 'forget' ? { kind: 'forgotten', ok: true } : { kind: 'alertDone', result: 'ok' });
+}
 
 const parts = (r: Reply): Part[] => [...r.say, ...(r.ask ?? []), ...(r.reprompt ?? [])];
 const words = (r: Reply): string => parts(r).map((p) => ('line' in p ? textFor(p.line.say, en) : 'talk' in p ? p.talk : '')).join(' ');
@@ -76,7 +82,9 @@ describe('every path the flow can take', () => {
         return;
       }
       for (const e of EVENTS) {
-        const { state: next, reply } = transition(state, e);
+        const decided = transition(state, e);
+        if (decided.effect?.kind === 'alert' && (decided.state.emergency || !decided.state.cleared)) failures.push(`alert effect before a clear screen or after an emergency: ${[...path, e.kind].join(' > ')}`);
+        const { state: next, reply } = settle(decided);
         seen.replies++;
         const label = [...path, e.kind].join(' > ');
         const emergencyNow = afterEmergency || next.emergency !== undefined;

@@ -4,6 +4,7 @@ import type { PositionId } from '../content/guidance';
 import type { TopicId } from './state';
 
 export type Feeling = 'better' | 'same' | 'worse';
+export type AlertOutcome = 'ok' | 'noPermission' | 'offline' | 'invalid' | 'limit' | 'failed';
 
 /** What the person did, in the flow's terms: handlers turn requests into these. */
 export type FlowEvent =
@@ -22,6 +23,10 @@ export type FlowEvent =
   | { readonly kind: 'topic'; readonly topic: TopicId }
   | { readonly kind: 'menu' }
   | { readonly kind: 'forget' } // "forget me"
+  | { readonly kind: 'timer' } // "set a timer"
+  | { readonly kind: 'reminder'; readonly plan: 'move' | 'checkIn' }
+  | { readonly kind: 'alertDone'; readonly result: AlertOutcome } // the result of a timer or reminder effect
+  | { readonly kind: 'permission'; readonly answer: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED' } // Connections.Response
   | { readonly kind: 'forgotten'; readonly ok: boolean } // the result of the forget effect
   | { readonly kind: 'help' }
   | { readonly kind: 'repeat' }

@@ -3,7 +3,7 @@ import type { Clinical } from '../content/types';
 
 /** What to say, decided by the flow; how it sounds is the renderer's job. */
 export type Part =
-  | { readonly line: Clinical }
+  | { readonly line: Clinical; readonly vars?: Readonly<Record<string, string>> }
   | { readonly talk: string }
   | { readonly breathe: { readonly pace: PaceId; readonly breaths: number } }
   | { readonly tilts: { readonly reps: number } };
@@ -17,8 +17,10 @@ export interface Reply {
   readonly reprompt?: readonly Part[];
   /** True when the session should close after this reply. */
   readonly end: boolean;
+  /** Ask for a permission: by voice (Alexa takes the turn) or with a card in the Alexa app. */
+  readonly permission?: { readonly scope: 'timers' | 'reminders'; readonly how: 'voice' | 'card' };
 }
 
-export const line = (l: Clinical): Part => ({ line: l });
-export const lines = (ls: readonly Clinical[]): Part[] => ls.map(line);
+export const line = (l: Clinical, vars?: Readonly<Record<string, string>>): Part => (vars ? { line: l, vars } : { line: l });
+export const lines = (ls: readonly Clinical[]): Part[] => ls.map((l) => line(l));
 export const talk = (t: string): Part => ({ talk: t });

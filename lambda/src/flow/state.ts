@@ -15,6 +15,7 @@ export const STEP_IDS = [
   'resumeOffer', // a returning person: "Shall we carry on with ...?"
   'rescreen', // a returning person: one combined "since we last spoke" question
   'forgetConfirm', // "forget me": asked to confirm
+  'reminderConfirm', // a reminder's time spoken back, waiting for yes
   'position', // asked where the person is
   'positionHold', // position instructions given; waiting for "done"
   'breathingOffer',
@@ -71,11 +72,32 @@ export interface State {
   readonly noSave?: boolean;
   /** The database failed once in this session: carry on from session state alone. */
   readonly dbDown?: boolean;
+  /** A timer or reminder being set (kept while Alexa asks for permission). */
+  readonly alert?: AlertPlan;
+  /** Alexa already asked for a permission by voice in this session: the next time, a card. */
+  readonly asked?: boolean;
   readonly pace: PaceId;
   /** Breathing minutes done in the current breathing stage. */
   readonly sets: number;
   /** The disclaimer is said at most once per conversation. */
   readonly disclaimed?: boolean;
+}
+
+/** A timer, or a reminder with its local date and first hour. */
+export type AlertPlan =
+  | { readonly p: 'timer' }
+  | { readonly p: 'move'; readonly d: string; readonly h: number }
+  | { readonly p: 'once' }
+  | { readonly p: 'checkIn'; readonly d: string; readonly h: number };
+
+function readAlert(v: unknown): AlertPlan | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const a = v as Record<string, unknown>;
+  if (a.p === 'timer' || a.p === 'once') return { p: a.p };
+  if ((a.p === 'move' || a.p === 'checkIn') && typeof a.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(a.d) && typeof a.h === 'number' && Number.isInteger(a.h) && a.h >= 0 && a.h < 24) {
+    return { p: a.p, d: a.d, h: a.h };
+  }
+  return undefined;
 }
 
 export function initialState(): State {
@@ -115,5 +137,7 @@ export function readState(raw: unknown): State | undefined {
     ...flag('returning'),
     ...flag('noSave'),
     ...flag('dbDown'),
+    ...flag('asked'),
+    ...(readAlert(r.alert) ? { alert: readAlert(r.alert) } : {}),
   };
 }

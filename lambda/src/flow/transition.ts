@@ -17,14 +17,17 @@ import {
   MEDICINE_OK, SELF_CARE_INTRO, WHEN_TO_SEE_DOCTOR,
 } from '../content/selfcare';
 import { RESUME_ASK, TALK } from '../content/talk';
+import {
+  CHECK_IN_CONFIRM, CHECK_IN_HOUR, MOVE_ONCE_CONFIRM, MOVE_REMINDER_CONFIRM, MOVE_UNTIL_HOUR, TIMER_OFFER,
+} from '../content/alerts';
 import type { Clinical } from '../content/types';
 import type { FlowEvent } from './events';
 import { line, lines, talk, type Part, type Reply } from './reply';
 import { resumePoint, type Memory } from './memory';
-import { initialState, type EmergencyCause, type State, type StepId, type TopicId } from './state';
+import { initialState, type AlertPlan, type EmergencyCause, type State, type StepId, type TopicId } from './state';
 
 /** Something the flow wants done in the world; the handler does it and reports back with an event. */
-export type Effect = { readonly kind: 'forget' };
+export type Effect = { readonly kind: 'forget' } | { readonly kind: 'alert'; readonly plan: AlertPlan };
 
 export interface Outcome {
   readonly state: State;
@@ -36,6 +39,14 @@ export interface Outcome {
 export interface FlowContext {
   readonly memory?: Memory;
   readonly now?: number;
+  /** The person's local date and time, when the handler could find their time zone. */
+  readonly local?: LocalTime;
+}
+
+export interface LocalTime {
+  readonly date: string; // YYYY-MM-DD
+  readonly hour: number;
+  readonly minute: number;
 }
 
 /**
@@ -51,11 +62,17 @@ export function transition(prev: State | undefined, event: FlowEvent, context: F
 
 /** Steps that may follow an emergency: nothing there asks the person to move. */
 const SAFE_AFTER_EMERGENCY = new Set<StepId>(['emergency', 'breathingOffer', 'breathing', 'forgetConfirm']);
+// (A timer for heat or ice and movement reminders only exist after a clear screen.)
 /** Steps that may come before Q1-Q5 are cleared: questions only. */
 const BEFORE_CLEARED = new Set<StepId>(['screen', 'checkSign', 'resumeOffer', 'rescreen', 'forgetConfirm']);
 
 function guard(out: Outcome): Outcome {
   const { state, reply } = out;
+  // Timers and reminders belong to the self-care plan: never after a warning sign, never before the screen.
+  if (out.effect?.kind === 'alert' && (state.emergency || !state.cleared)) {
+    const calm = withoutAlert(state);
+    return state.emergency ? emergencyHold(calm, false) : startScreen({ ...calm, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
+  }
   if (state.emergency) {
     const movement = [...reply.say, ...(reply.ask ?? [])].some((p) => 'line' in p && p.line.moves === true);
     if (movement || !SAFE_AFTER_EMERGENCY.has(state.step)) return { ...emergencyHold(state, reply.end), ...(out.effect ? { effect: out.effect } : {}) };
@@ -93,6 +110,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     const s = prev ?? initialState();
     return returnTo(s, [talk(event.ok ? TALK.forgetDone : TALK.forgetFailed)]);
   }
+  if (event.kind === 'alertDone' && prev) return alertDone(prev, event.result);
+  if (event.kind === 'permission' && prev) return permissionAnswer(prev, event.answer);
   if (!prev) return fromNothing(event, context);
   const s = prev;
 
@@ -118,6 +137,12 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     case 'topic':
       if (s.step === 'screen') return reply({ ...s, want: event.topic }, [talk(TALK.afterScreen)], { body: false });
       return startTopic(s, event.topic, []);
+    case 'timer':
+      if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+      return setAlert({ ...s, ret: s.step, rq: s.q }, { p: 'timer' });
+    case 'reminder':
+      if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+      return offerReminder({ ...s, ret: s.step === 'reminderConfirm' ? s.ret : s.step, rq: s.step === 'reminderConfirm' ? s.rq : s.q }, event.plan, context.local);
     case 'menu':
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
       return enter({ ...s, step: 'menu', q: 0, solo: false }, [], [talk(TALK.menuShort)]);
@@ -200,6 +225,10 @@ function atStep(s: State, e: FlowEvent): Outcome {
     case 'forgetConfirm':
       if (e.kind === 'yes') return { ...returnTo({ ...s, noSave: true }, []), effect: { kind: 'forget' } };
       if (e.kind === 'no') return returnTo(s, [talk(TALK.forgetKept)]);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
+    case 'reminderConfirm':
+      if (e.kind === 'yes' && s.alert) return setAlert(s, s.alert);
+      if (e.kind === 'no' || e.kind === 'skip') return returnTo(withoutAlert(s), [talk(TALK.noReminder)]);
       return reply(s, [talk(TALK.notUnderstood)], { body: false });
     case 'checkSign': {
       if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'UNKNOWN');
@@ -291,7 +320,8 @@ function atCare(s: State, e: FlowEvent): Outcome {
     if (e.kind === 'previous') return enter({ ...s, q: 1 }, []);
     return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
   }
-  if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip') {
+  if (s.q === 0 && e.kind === 'yes') return setAlert({ ...s, ret: s.solo ? 'menu' : 'care', rq: s.solo ? 0 : 1 }, { p: 'timer' });
+  if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip' || e.kind === 'no') {
     if (s.solo) return toMenu(s, []);
     return s.q === 1 ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
   }
@@ -307,7 +337,7 @@ const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 'tiltsOff
 
 const STAGE_OF: Readonly<Record<StepId, StepId>> = {
   screen: 'screen', emergency: 'emergency', checkSign: 'checkSign', resumeOffer: 'resumeOffer', rescreen: 'rescreen',
-  forgetConfirm: 'forgetConfirm', position: 'position', positionHold: 'position',
+  forgetConfirm: 'forgetConfirm', reminderConfirm: 'reminderConfirm', position: 'position', positionHold: 'position',
   breathingOffer: 'breathingOffer', breathing: 'breathingOffer', more: 'more', tiltsOffer: 'tiltsOffer',
   tiltsFeel: 'tiltsOffer', getUpOffer: 'getUpOffer', getUp: 'getUpOffer', final: 'final', care: 'care', menu: 'menu',
 };
@@ -475,6 +505,8 @@ function view(s: State, otherWords = false): View {
       return ask([line(otherWords ? RESCREEN_AGAIN : RESCREEN)], [line(RESCREEN), line(T1_LIST)]);
     case 'forgetConfirm':
       return ask([talk(TALK.forgetAsk)]);
+    case 'reminderConfirm':
+      return ask([reminderConfirmLine(s.alert)]);
     case 'emergency':
       return ask([line(T1_OFFER_BREATHING)], [line(T1_REMINDER), line(T1_OFFER_BREATHING)]);
     case 'position':
@@ -501,7 +533,8 @@ function view(s: State, otherWords = false): View {
       return ask(question(FINAL_QUESTIONS[s.q]), question(FINAL_QUESTIONS[s.q]));
     case 'care':
       if (s.q === 2) return ask([line(otherWords ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], [line(MEDICINE_CAUTION_ASK)]);
-      return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], lines(s.q === 0 ? HEAT_COLD : KEEP_MOVING));
+      if (s.q === 0) return ask([line(TIMER_OFFER)], [line(TIMER_OFFER)], lines(HEAT_COLD));
+      return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], lines(KEEP_MOVING));
     case 'menu':
       return ask([talk(otherWords ? TALK.menuShort : TALK.menu)], [talk(TALK.menuShort)]);
   }
@@ -522,6 +555,82 @@ function enter(s: State, opening: readonly Part[], askOverride?: readonly Part[]
 function reply(s: State, opening: readonly Part[], o: { body: boolean; otherWords?: boolean }): Outcome {
   const v = view(s, o.otherWords);
   return { state: s, reply: { say: [...opening, ...(o.body ? v.body : [])], ask: v.ask, reprompt: v.reprompt, end: false } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timers and reminders: the flow decides, the handler calls Alexa and reports back.
+
+function withoutAlert(s: State): State {
+  const out = { ...s };
+  delete (out as { alert?: AlertPlan }).alert;
+  return out;
+}
+
+function setAlert(s: State, plan: AlertPlan): Outcome {
+  const state: State = { ...s, alert: plan };
+  return { state, reply: { say: [], end: false }, effect: { kind: 'alert', plan } };
+}
+
+/** "3 PM", "9 AM": how a time is said. */
+function clockTime(hour: number): string {
+  const h = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h} ${hour < 12 ? 'AM' : 'PM'}`;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function offerReminder(s: State, plan: 'move' | 'checkIn', local: LocalTime | undefined): Outcome {
+  if (!local) return returnTo(s, [talk(TALK.noLocalTime)]);
+  let alert: AlertPlan;
+  if (plan === 'checkIn') alert = { p: 'checkIn', d: nextDay(local.date), h: CHECK_IN_HOUR };
+  else if (local.hour + 1 <= MOVE_UNTIL_HOUR - 1) alert = { p: 'move', d: local.date, h: local.hour + 1 };
+  else alert = { p: 'once' };
+  return enter({ ...s, step: 'reminderConfirm', q: 0, alert }, []);
+}
+
+function reminderConfirmLine(alert: AlertPlan | undefined): Part {
+  if (alert?.p === 'move') return line(MOVE_REMINDER_CONFIRM, { from: clockTime(alert.h), until: clockTime(MOVE_UNTIL_HOUR) });
+  if (alert?.p === 'checkIn') return line(CHECK_IN_CONFIRM, { at: clockTime(alert.h) });
+  return line(MOVE_ONCE_CONFIRM);
+}
+
+const ALERT_WORDS: Readonly<Record<Exclude<import('./events').AlertOutcome, 'ok' | 'noPermission'>, string>> = {
+  offline: TALK.alertOffline,
+  limit: TALK.alertLimit,
+  invalid: TALK.alertFailed,
+  failed: TALK.alertFailed,
+};
+
+/** After a timer or reminder: say how it went and go back to where the person was. */
+function alertDone(s: State, result: import('./events').AlertOutcome): Outcome {
+  const scope = s.alert?.p === 'timer' ? 'timers' : 'reminders';
+  if (result === 'noPermission') {
+    // Voice permission once per session (Alexa takes the turn); after that, a card in the Alexa app.
+    if (!s.asked) return { state: { ...s, asked: true }, reply: { say: [talk(TALK.permissionNeeded)], end: false, permission: { scope, how: 'voice' } } };
+    return afterAlert(s, [talk(TALK.permissionCard)], { scope, how: 'card' });
+  }
+  if (result === 'ok') return afterAlert(s, [talk(s.alert?.p === 'timer' ? TALK.timerSet : TALK.reminderSet)]);
+  return afterAlert(s, [talk(ALERT_WORDS[result])]);
+}
+
+function permissionAnswer(s: State, answer: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED'): Outcome {
+  if (!s.alert) return reply(s, [], { body: false });
+  if (answer === 'ACCEPTED') return setAlert(s, s.alert);
+  return afterAlert(s, [talk(TALK.permissionCard)], { scope: s.alert.p === 'timer' ? 'timers' : 'reminders', how: 'card' });
+}
+
+function afterAlert(s: State, opening: readonly Part[], permission?: Reply['permission']): Outcome {
+  const base = withoutAlert(s);
+  const target: State = { ...base, step: base.ret ?? base.step, q: base.rq ?? base.q };
+  delete (target as { ret?: StepId }).ret;
+  delete (target as { rq?: number }).rq;
+  // The heat-or-ice timer moves the plan on to its next tip.
+  const out = target.step === 'care' && target.q === 1 ? enter(target, opening) : reply(target, opening, { body: false });
+  return permission ? { ...out, reply: { ...out.reply, permission } } : out;
 }
 
 function resumeTopic(step: StepId | undefined): string {

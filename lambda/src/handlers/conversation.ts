@@ -11,6 +11,16 @@ import { SAFETY_NET } from '../content/emergency';
 import { talk, line } from '../flow/reply';
 import { toEvent } from './events';
 import { logEvent } from '../services/log';
+import {
+  askForPermissionDirective, createAnnouncedTimer, createReminder, hourlyUntil, REMINDERS_SCOPE, TIMERS_SCOPE,
+  type AlertResult,
+} from '../services/alexaApi';
+import {
+  CHECK_IN_REMINDER_TEXT, MOVE_REMINDER_TEXT, MOVE_UNTIL_HOUR, TIMER_ANNOUNCE, TIMER_LABEL, TIMER_MINUTES,
+} from '../content/alerts';
+import { textFor } from '../content/types';
+import type { AlertPlan } from '../flow/state';
+import type { LocalTime } from '../flow/transition';
 
 /** What the handlers need from the outside world; every part is optional. */
 export interface SkillServices {
@@ -36,9 +46,56 @@ function hasUser(envelope: RequestEnvelope): boolean {
 export function respond(input: HandlerInput, reply: Reply): Response {
   const out = render(reply, localePack(localeOf(input)));
   const builder = input.responseBuilder.speak(out.speech);
+  const scope = reply.permission?.scope === 'timers' ? TIMERS_SCOPE : REMINDERS_SCOPE;
+  if (reply.permission?.how === 'voice') {
+    // Alexa asks the person itself and answers with Connections.Response: no reprompt, no shouldEndSession.
+    return builder.addDirective(askForPermissionDirective(scope)).getResponse();
+  }
+  if (reply.permission?.how === 'card') builder.withAskForPermissionsConsentCard([scope]);
   if (out.reprompt) builder.reprompt(out.reprompt);
   // Alexa treats a missing shouldEndSession differently per device: always say it.
   return builder.withShouldEndSession(out.end).getResponse();
+}
+
+/** The person's local date and time, from the device's time zone setting (no permission needed). */
+async function localTime(input: HandlerInput, now: number): Promise<LocalTime | undefined> {
+  const deviceId = input.requestEnvelope.context?.System?.device?.deviceId;
+  if (!deviceId || !input.requestEnvelope.context.System.apiAccessToken || !input.serviceClientFactory) return undefined;
+  try {
+    const zone = await input.serviceClientFactory.getUpsServiceClient().getSystemTimeZone(deviceId);
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(new Date(now))
+        .map((p) => [p.type, p.value]),
+    );
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
+  } catch (error) {
+    logEvent(input.requestEnvelope.request, error);
+    return undefined;
+  }
+}
+
+async function createAlert(input: HandlerInput, plan: AlertPlan): Promise<AlertResult> {
+  const locale = localeOf(input) ?? 'en-US';
+  const l = localePack(locale);
+  switch (plan.p) {
+    case 'timer':
+      return createAnnouncedTimer(input, { minutes: TIMER_MINUTES, label: TIMER_LABEL, announce: textFor(TIMER_ANNOUNCE.say, l), locale });
+    case 'once':
+      return createReminder(input, { trigger: { type: 'relative', offsetSeconds: 3600 }, text: textFor(MOVE_REMINDER_TEXT.say, l), locale });
+    case 'move':
+      return createReminder(input, {
+        trigger: { type: 'absolute', at: `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00`, recurrence: hourlyUntil({ date: plan.d, fromHour: plan.h, untilHour: MOVE_UNTIL_HOUR }) },
+        text: textFor(MOVE_REMINDER_TEXT.say, l),
+        locale,
+      });
+    case 'checkIn':
+      return createReminder(input, {
+        trigger: { type: 'absolute', at: `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00` },
+        text: textFor(CHECK_IN_REMINDER_TEXT.say, l),
+        locale,
+      });
+  }
 }
 
 /** Launch and every intent: request -> event -> transition -> effects -> save state -> render. */
@@ -69,13 +126,18 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
         }
         return transition(out.state, { kind: 'forgotten', ok }, { now });
       }
+      case 'alert': {
+        const result = await createAlert(input, effect.plan);
+        if (result.kind === 'failed' || result.kind === 'invalid') logEvent(input.requestEnvelope.request, { name: `Alert${result.kind}` });
+        return transition(out.state, { kind: 'alertDone', result: result.kind }, { now });
+      }
     }
   }
 
   return {
     canHandle(input) {
       const type = input.requestEnvelope.request.type;
-      return type === 'LaunchRequest' || type === 'IntentRequest';
+      return type === 'LaunchRequest' || type === 'IntentRequest' || type === 'Connections.Response';
     },
     async handle(input) {
       const envelope = input.requestEnvelope;
@@ -86,7 +148,10 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
 
       // Saved preferences are read once, when a conversation starts.
       const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : {};
-      let out = transition(prev, toEvent(envelope.request), { memory: loaded.memory, now });
+      const event = toEvent(envelope.request);
+      // Only a reminder needs the person's clock, and only then is the time zone looked up.
+      const local = event.kind === 'reminder' ? await localTime(input, now) : undefined;
+      let out = transition(prev, event, { memory: loaded.memory, now, local });
       if (loaded.failed) out = { ...out, state: { ...out.state, dbDown: true } };
       if (out.effect) out = await perform(input, out, out.effect, now);
       let state = out.state;

@@ -1,6 +1,7 @@
 import type { Request } from 'ask-sdk-model';
 import { isSignId } from '../content/emergency';
 import type { FlowEvent } from '../flow/events';
+import { readPermissionAnswer } from '../services/alexaApi';
 
 /** Which intent means what to the flow. An intent not listed here is 'unsupported'. */
 export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
@@ -32,6 +33,9 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   DoctorIntent: { kind: 'topic', topic: 'doctor' },
   MenuIntent: { kind: 'menu' },
   ForgetMeIntent: { kind: 'forget' },
+  TimerIntent: { kind: 'timer' },
+  MoveReminderIntent: { kind: 'reminder', plan: 'move' },
+  CheckInReminderIntent: { kind: 'reminder', plan: 'checkIn' },
   'AMAZON.YesIntent': { kind: 'yes' },
   'AMAZON.NoIntent': { kind: 'no' },
   'AMAZON.HelpIntent': { kind: 'help' },
@@ -61,6 +65,10 @@ export function resolvedId(slots: unknown, name: string): string | undefined {
 /** Turns a request into what the flow understands; never throws on odd input. */
 export function toEvent(request: Request): FlowEvent {
   if (request.type === 'LaunchRequest') return { kind: 'launch' };
+  if (request.type === 'Connections.Response') {
+    const answer = readPermissionAnswer(request);
+    return answer ? { kind: 'permission', answer } : { kind: 'unsupported' };
+  }
   if (request.type !== 'IntentRequest') return { kind: 'unsupported' };
   const name = request.intent?.name;
   const event = typeof name === 'string' && Object.hasOwn(INTENT_EVENTS, name) ? INTENT_EVENTS[name] : undefined;

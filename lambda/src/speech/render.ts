@@ -13,12 +13,17 @@ export interface Rendered {
 
 function speak(builder: SpeechBuilder, parts: readonly Part[], l: LocalePack): SpeechBuilder {
   for (const part of parts) {
-    if ('line' in part) builder.text(textFor(part.line.say, l));
+    if ('line' in part) builder.text(fill(textFor(part.line.say, l), part.vars));
     else if ('talk' in part) builder.text(part.talk);
     else if ('breathe' in part) breathingSet(builder, part.breathe.pace, part.breathe.breaths);
     else tiltSet(builder, part.tilts.reps, l);
   }
   return builder;
+}
+
+/** Puts the computed parts of a sentence in place: times, for example. */
+function fill(text: string, vars: Readonly<Record<string, string>> | undefined): string {
+  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole) : text;
 }
 
 /** Turns what the flow decided into SSML for this locale. */

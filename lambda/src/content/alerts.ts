@@ -1,0 +1,34 @@
+import type { Clinical } from './types';
+
+/** Offered after the heat or cold advice (S-SEED2, S-SEED4: fifteen to twenty minutes at a time). */
+export const TIMER_OFFER: Clinical = {
+  say: 'Would you like a twenty minute timer, so you know when to take it off?',
+  sources: ['S-SEED2', 'S-SEED4'],
+};
+export const TIMER_MINUTES = 20;
+/** What Alexa says when the timer ends; the label must be unique among the person's timers. */
+export const TIMER_ANNOUNCE: Clinical = { say: 'Time to take the heat or ice pack off.', sources: ['S-SEED2', 'S-COCH-HEAT'] };
+export const TIMER_LABEL = 'heat or ice pack';
+
+/** Short walks, little and often (S-SEED0, S-COCH-REST); no health details, as reminders show on shared screens. */
+export const MOVE_REMINDER_TEXT: Clinical = { say: 'Time to get up and move a little.', sources: ['S-SEED0', 'S-COCH-REST'], moves: true };
+export const CHECK_IN_REMINDER_TEXT: Clinical = { say: 'Back Helper here. To check in, say: Alexa, open back helper.', sources: ['S-SEED0'] };
+/** Hourly movement reminders stop here, in the evening. */
+export const MOVE_UNTIL_HOUR = 20;
+export const CHECK_IN_HOUR = 9;
+
+/** Spoken back before a reminder is set (PLATFORM.md: each needs an explicit yes, with its time). */
+export const MOVE_REMINDER_CONFIRM: Clinical = {
+  say: "I'll remind you every hour, from {from} until {until}, to get up and move a little. Shall I set that?",
+  sources: ['S-SEED0', 'S-COCH-REST'],
+  moves: true,
+};
+export const MOVE_ONCE_CONFIRM: Clinical = {
+  say: "It's late in the day, so I'll remind you once, in an hour, to get up and move a little. Shall I set that?",
+  sources: ['S-SEED0', 'S-COCH-REST'],
+  moves: true,
+};
+export const CHECK_IN_CONFIRM: Clinical = {
+  say: "I'll check in with you tomorrow at {at}. Shall I set that?",
+  sources: ['S-SEED0'],
+};
