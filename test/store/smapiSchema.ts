@@ -100,15 +100,26 @@ export interface SmapiValidator {
   errors?: ErrorObject[] | null;
 }
 
+const cache = new Map<string, SmapiValidator>();
+
 /** A validator for one definition of spec.json, e.g. `v1.skill.Manifest.SkillManifestEnvelope`. */
 export function smapiValidator(definition: string, options: { closed?: boolean } = {}): SmapiValidator {
+  const key = `${definition}|${options.closed === true}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const validate = buildValidator(definition, options.closed === true);
+  cache.set(key, validate);
+  return validate;
+}
+
+function buildValidator(definition: string, closed: boolean): SmapiValidator {
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { swagger?: string; definitions: Record<string, Schema> };
   if (spec.swagger !== '2.0') throw new Error(`expected a Swagger 2 spec, got ${String(spec.swagger)}`);
   const raw = spec.definitions;
   if (!raw[definition]) throw new Error(`spec.json has no definition ${definition}`);
   const defs = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, cleanSwagger(v) as Schema]));
   resolvePolymorphism(raw, defs);
-  if (options.closed) closeObjects(defs);
+  if (closed) closeObjects(defs);
 
   const ajv = new Ajv2019({ allErrors: true, strict: false });
   addFormats(ajv);
