@@ -168,10 +168,7 @@ function examplePhraseProblems(phrase: string, model: LanguageModel, rules: Lang
  */
 const KNOWN_PROBLEMS: Readonly<{ skillJson: readonly string[]; models: readonly string[] }> = {
   skillJson: [],
-  models: [
-    // SMAPI defines modelConfiguration inside languageModel; one level up it is not part of the model.
-    '/interactionModel must NOT have unevaluated properties (modelConfiguration)',
-  ],
+  models: [],
 };
 
 // --- the tests ---------------------------------------------------------------------------------------

@@ -104,8 +104,21 @@ export function describeResponse(response: Response | ResponseEnvelope | undefin
   const r: Response = 'response' in response && typeof response.response === 'object' ? response.response : (response as Response);
   const lines: string[] = [];
   if (r.card) lines.push(describeCard(r.card));
-  for (const d of r.directives ?? []) lines.push(`[directive: ${d.type}]`);
+  for (const d of r.directives ?? []) lines.push(...describeDirective(d));
   return lines;
+}
+
+/** A screen is shown as its words; any other directive by its type. */
+function describeDirective(d: { type: string }): string[] {
+  const data = (d as { datasources?: Record<string, unknown> }).datasources;
+  const screen = data && typeof data === 'object' ? (Object.values(data)[0] as Record<string, unknown> | undefined) : undefined;
+  if (d.type !== 'Alexa.Presentation.APL.RenderDocument' || !screen || typeof screen.title !== 'string') return [`[directive: ${d.type}]`];
+  const out = [`[screen${screen.urgent ? ', urgent' : ''}: ${screen.title}]`];
+  for (const line of Array.isArray(screen.lines) ? screen.lines : []) out.push(`[screen]   ${String(line)}`);
+  const b = screen.breathing as { inMs?: number; outMs?: number; startDelayMs?: number; repeatCount?: number } | null | undefined;
+  if (b) out.push(`[screen]   (circle grows ${(b.inMs ?? 0) / 1000}s, shrinks ${(b.outMs ?? 0) / 1000}s, ${(b.repeatCount ?? 0) + 1} times, after ${((b.startDelayMs ?? 0) / 1000).toFixed(1)}s)`);
+  if (typeof screen.hint === 'string' && screen.hint) out.push(`[screen]   ${screen.hint}`);
+  return out;
 }
 
 /** "IntentName {slot=value → Canonical, other=words (no match)}", for transcripts. */

@@ -10,6 +10,8 @@ import { TALK } from '../content/talk';
 import { SAFETY_NET } from '../content/emergency';
 import { talk, line } from '../flow/reply';
 import { toEvent } from './events';
+import { screenDirectives, supportsApl } from '../screen/apl';
+import { screenView } from '../screen/view';
 import { logEvent } from '../services/log';
 import {
   askForPermissionDirective, createAnnouncedTimer, createReminder, hourlyUntil, REMINDERS_SCOPE, TIMERS_SCOPE,
@@ -43,9 +45,14 @@ function hasUser(envelope: RequestEnvelope): boolean {
   return typeof envelope.context?.System?.user?.userId === 'string' && envelope.context.System.user.userId !== '';
 }
 
-export function respond(input: HandlerInput, reply: Reply): Response {
-  const out = render(reply, localePack(localeOf(input)));
+export function respond(input: HandlerInput, reply: Reply, state?: State): Response {
+  const pack = localePack(localeOf(input));
+  const out = render(reply, pack);
   const builder = input.responseBuilder.speak(out.speech);
+  // Screens only where the device has one (PLATFORM.md); a voice-only device gets no APL.
+  if (supportsApl(input.requestEnvelope) && reply.permission?.how !== 'voice') {
+    for (const directive of screenDirectives(screenView(state, reply, pack))) builder.addDirective(directive);
+  }
   const scope = reply.permission?.scope === 'timers' ? TIMERS_SCOPE : REMINDERS_SCOPE;
   if (reply.permission?.how === 'voice') {
     // Alexa asks the person itself and answers with Connections.Response: no reprompt, no shouldEndSession.
@@ -168,7 +175,7 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
         }
       }
       input.attributesManager.setSessionAttributes({ ...attributes, [STATE_KEY]: state });
-      return respond(input, out.reply);
+      return respond(input, out.reply, state);
     },
   };
 }
@@ -225,7 +232,8 @@ export const OtherRequestHandler: RequestHandler = {
     // A tap on the screen we did not ask for, or an event outside a conversation: stay quiet.
     if (!input.requestEnvelope.session || type === 'Alexa.Presentation.APL.UserEvent') return input.responseBuilder.getResponse();
     const prev = readState(input.attributesManager.getSessionAttributes()[STATE_KEY]);
-    return respond(input, transition(prev, { kind: 'unsupported' }).reply);
+    const out = transition(prev, { kind: 'unsupported' });
+    return respond(input, out.reply, out.state);
   },
 };
 

@@ -47,3 +47,12 @@ export function tiltSet(speech: SpeechBuilder, reps: number, l: LocalePack): Spe
   }
   return speech;
 }
+
+/** Alexa's speaking rate as the calibration measured it: about 160 words a minute. */
+export const WORDS_PER_MINUTE = 160;
+
+/** A rough length of ordinary speech, for starting a screen animation with the voice. */
+export function speakingMs(text: string): number {
+  const count = text.split(/\s+/).filter(Boolean).length;
+  return Math.round((count * 60_000) / WORDS_PER_MINUTE);
+}
