@@ -11,14 +11,13 @@ import fc from 'fast-check';
 import type { Request, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/src/index';
 import { localePack } from '../../lambda/src/locale';
+import { logEvent } from '../../lambda/src/services/log';
 import { knownSpeech, speechText } from '../support/content';
 import { envelope, intentRequest, launchRequest, TEST_IDS } from '../support/envelopes';
+import { findLeaks, projectRules } from '../support/leakDetector';
+import { capturedLines, report } from '../support/logCapture';
 import { intentVariants, loadModel, symptomPhrases } from '../support/model';
 import { responseProblems } from '../support/responseChecks';
-import { capturedLines, report } from '../support/logCapture';
-import { findLeaks, projectRules } from '../support/leakDetector';
-import { logEvent } from '../../lambda/src/services/log';
-
 
 const SEED = 20261121;
 const MAX_SPEECH = 8000;
@@ -44,10 +43,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const requestOf = (e: unknown): Record<string, unknown> | undefined =>
   isObject(e) && isObject(e.request) ? e.request : undefined;
 
-export const KNOWN_BUGS = {
-  /** Bug 1: an event with no request object makes SafetyNetErrorHandler throw (it reads request.locale). */
+const KNOWN_BUGS = {
+  /**
+   * Bug 1: an event with no request object rejects: the handlers throw on request.type, then
+   * SafetyNetErrorHandler throws too (it reads request.locale). (null itself is refused by ask-sdk-core.)
+   */
   noRequest: (e: unknown): boolean => !isObject(e) || e.request === null || e.request === undefined,
-  /** Bug 2: a locale that is an Object.prototype key gives a pack with no emergency number: "call undefined now". */
+  /** Bug 2: a locale that is an Object.prototype key gives a pack with no emergency number: "call undefined now", safety net included. */
   prototypeLocale: (e: unknown): boolean => PROTO_KEYS.includes(requestOf(e)?.locale as string),
   /** Bug 3: an intent name that is an Object.prototype key maps to a function, and the flow returns nothing. */
   prototypeIntent: (e: unknown): boolean => {
