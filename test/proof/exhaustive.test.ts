@@ -8,7 +8,7 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/src/index';
 import { INTENT_EVENTS } from '../../lambda/src/handlers/events';
 import { localePack } from '../../lambda/src/locale';
-import { allClinical, movementIn, movementSentences, speechText } from '../support/content';
+import { allClinical, movementIn, movementSentences, speechText } from '../support/clinicalWalk';
 import { intentRequest, launchRequest } from '../support/envelopes';
 import { emergencyIntentNames, intentVariants, loadModel, type IntentVariant } from '../support/model';
 import { responseProblems } from '../support/responseChecks';

@@ -12,7 +12,7 @@ import type { Request, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/src/index';
 import { localePack } from '../../lambda/src/locale';
 import { logEvent } from '../../lambda/src/services/log';
-import { knownSpeech, speechText } from '../support/content';
+import { knownSpeech, speechText } from '../support/clinicalWalk';
 import { envelope, intentRequest, launchRequest, TEST_IDS } from '../support/envelopes';
 import { findLeaks, projectRules } from '../support/leakDetector';
 import { capturedLines, report } from '../support/logCapture';

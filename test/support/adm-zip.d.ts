@@ -1,15 +1,17 @@
-// adm-zip ships no types and @types/adm-zip is not a dependency: just what the artifact test uses,
-// so `tsc --noEmit` (part of `npm test`) passes.
+// adm-zip ships no types and @types/adm-zip is not installed; this is the part the tests use.
 declare module 'adm-zip' {
   interface ZipEntry {
-    readonly entryName: string;
+    entryName: string;
   }
-  export default class AdmZip {
-    constructor(path?: string);
+
+  class AdmZip {
+    constructor(file?: string);
     getEntries(): ZipEntry[];
     readFile(entry: string | ZipEntry): Buffer | null;
     extractEntryTo(entry: string | ZipEntry, targetPath: string, maintainEntryPath?: boolean, overwrite?: boolean): boolean;
-    addLocalFile(localPath: string, zipPath?: string): void;
+    addLocalFile(localPath: string, zipPath?: string, zipName?: string): void;
     writeZip(targetFileName?: string): void;
   }
+
+  export = AdmZip;
 }
