@@ -45,9 +45,16 @@ function normalise(line: string): string {
     .toLowerCase();
 }
 
+const compiled = new WeakMap<LeakRules, ReadonlyArray<readonly [string, RegExp]>>();
+let defaultRules: LeakRules | undefined;
+
 /** Every leak in these lines; empty when they are clean. */
-export function findLeaks(lines: readonly string[], rules: LeakRules = projectRules()): Leak[] {
-  const phraseRes = rules.phrases.map((p) => [p, new RegExp(`(^|[^a-z])${escapeRe(p)}($|[^a-z])`)] as const);
+export function findLeaks(lines: readonly string[], rules: LeakRules = (defaultRules ??= projectRules())): Leak[] {
+  let phraseRes = compiled.get(rules);
+  if (!phraseRes) {
+    phraseRes = rules.phrases.map((p) => [p, new RegExp(`(^|[^a-z])${escapeRe(p)}($|[^a-z])`)] as const);
+    compiled.set(rules, phraseRes);
+  }
   const leaks: Leak[] = [];
   for (const line of lines) {
     const text = normalise(line);
