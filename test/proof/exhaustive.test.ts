@@ -71,6 +71,8 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
   let completeDepth = 0;
   let paths = 0n;
   const roots: number[] = [];
+  /** Seconds since the start when each level was finished, to tune the budget. */
+  const levelTimes: string[] = [];
 
   const via = (node: number): string => {
     const labels: string[] = [];
@@ -171,6 +173,7 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
       }
       if (!finished) break;
       completeDepth = depth;
+      levelTimes.push(((Date.now() - started) / 1000).toFixed(1));
       frontier = next;
     }
     if (frontier.size === 0) completeDepth = DEPTH;
@@ -192,7 +195,7 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
       `exhaustive: complete to depth ${completeDepth} of ${DEPTH} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `${paths.toLocaleString('en-US')} distinct paths (opening + up to ${completeDepth} turns, ${VARIANTS.length} intent variants), ` +
         `${states.size} distinct states, ${turnsRun} distinct turns run, ` +
-        `${MOVES.length} movement sentences of ${allClinical().length} clinical sentences`,
+        `${MOVES.length} movement sentences of ${allClinical().length} clinical sentences; levels done at ${levelTimes.join(', ')} s`,
     );
   }, BUDGET_MS + 60_000);
 
