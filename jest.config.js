@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.[tj]s$': '<rootDir>/test/support/esbuild-jest.js' },
   // These dependencies ship ESM only.
   transformIgnorePatterns: ['/node_modules/(?!(flesch-kincaid|syllable)/)'],
+  // Every test file: capture what is logged and fail the file if it leaks ids or symptom words.
+  setupFilesAfterEnv: ['<rootDir>/test/support/logCapture.ts'],
 };
