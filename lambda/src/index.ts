@@ -1,6 +1,6 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { buildSkill } from './skill';
+import { buildSkill, invokeSafely } from './skill';
 
 /**
  * The database client is loaded only when a table is configured: the AWS SDK v3 stays outside the
@@ -13,9 +13,10 @@ function memoryFromEnv(): PersistenceAdapter | undefined {
   return persistenceFromEnv(process.env);
 }
 
-const skill = buildSkill({ skillId: process.env.SKILL_ID || undefined, memory: memoryFromEnv() });
+const skillId = process.env.SKILL_ID || undefined;
+const skill = buildSkill({ skillId, memory: memoryFromEnv() });
 
 /** The Lambda entry point, nothing else. */
 export async function handler(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
-  return skill.invoke(event, context);
+  return invokeSafely(skill, skillId, event, context);
 }

@@ -1,9 +1,17 @@
 import { SkillBuilders, type Skill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { SAFETY_NET } from './content/emergency';
+import { TALK } from './content/talk';
+import { line, talk, type Reply } from './flow/reply';
+import { localePack } from './locale';
+import { render } from './speech/render';
 import { CanFulfillIntentHandler } from './handlers/canFulfill';
 import {
   conversationHandler, OtherRequestHandler, SafetyNetErrorHandler, SessionEndedHandler, skillDisabledHandler, type SkillServices,
 } from './handlers/conversation';
 import { TimeoutApiClient } from './services/apiClient';
+import { logEvent, setLoggableIntents } from './services/log';
+import { INTENT_EVENTS } from './handlers/events';
 
 export interface SkillOptions extends SkillServices {
   /** Requests for any other skill id are rejected (PLATFORM.md: withSkillId). */
@@ -12,6 +20,7 @@ export interface SkillOptions extends SkillServices {
 
 /** Builds the skill from its parts; Lambda, the simulator and the tests all use this. */
 export function buildSkill(options: SkillOptions = {}): Skill {
+  setLoggableIntents(Object.keys(INTENT_EVENTS));
   const builder = SkillBuilders.custom()
     .addRequestHandlers(
       CanFulfillIntentHandler,
@@ -26,4 +35,44 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .withCustomUserAgent('back-helper/0.1');
   if (options.skillId) builder.withSkillId(options.skillId);
   return builder.create();
+}
+
+/** A request for another skill, or one whose skill cannot be told: rejected, never answered. */
+export class ForeignRequestError extends Error {
+  override readonly name = 'ForeignRequestError';
+  constructor() {
+    super('Skill ID verification failed: request is not for this skill');
+  }
+}
+
+/**
+ * What Lambda runs: the skill, and a last line of defence for envelopes so broken that ask-sdk itself
+ * fails before any of our handlers run (no context, no request). Those still get a calm answer with the
+ * safety net, and keep the session attributes they came with. Requests for another skill are not answered.
+ */
+export async function invokeSafely(skill: Skill, skillId: string | undefined, event: unknown, context?: unknown): Promise<ResponseEnvelope> {
+  const e = (event ?? {}) as { context?: { System?: { application?: { applicationId?: unknown } } }; session?: { attributes?: unknown }; request?: { locale?: unknown } };
+  if (skillId && e.context?.System?.application?.applicationId !== skillId) throw new ForeignRequestError();
+  try {
+    return await skill.invoke(event as RequestEnvelope, context);
+  } catch (error) {
+    logEvent(undefined, error);
+    const reply: Reply = {
+      say: [talk(TALK.error), line(SAFETY_NET)],
+      ask: [talk(TALK.errorRetry)],
+      reprompt: [line(SAFETY_NET), talk(TALK.errorRetry)],
+      end: false,
+    };
+    const out = render(reply, localePack(e.request?.locale));
+    const attributes = e.session?.attributes;
+    return {
+      version: '1.0',
+      ...(attributes && typeof attributes === 'object' && !Array.isArray(attributes) ? { sessionAttributes: attributes as Record<string, unknown> } : {}),
+      response: {
+        outputSpeech: { type: 'SSML', ssml: out.speech },
+        reprompt: { outputSpeech: { type: 'SSML', ssml: out.reprompt! } },
+        shouldEndSession: false,
+      },
+    };
+  }
 }

@@ -193,7 +193,7 @@ describe('when the database goes down mid-conversation', () => {
     } finally {
       spy.mockRestore();
     }
-    const failures = logs.filter((l) => l.includes('"error"'));
+    const failures = logs.filter((l) => l.includes('"failed"'));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain('PersistenceError');
     expect(logs.join('\n')).not.toContain('amzn1.ask.account');

@@ -12,7 +12,7 @@ export type PaceId = keyof typeof PACES;
 export const PACE_IDS = Object.keys(PACES) as PaceId[];
 
 export function isPaceId(v: unknown): v is PaceId {
-  return typeof v === 'string' && v in PACES;
+  return typeof v === 'string' && Object.hasOwn(PACES, v);
 }
 
 /** One minute per response (CLINICAL.md), up to about five minutes. */

@@ -17,6 +17,7 @@ export const TALK = {
   helpMenu: 'You can say breathing, positions, getting up, heat or ice, or when to see a doctor.',
   notUnderstood: "Sorry, I didn't catch that.",
   takeYourTime: "That's okay. Take your time.",
+  answerFirst: 'First, please answer this. Just say yes, no, or not sure.',
   finishScreenFirst: "I hear you. Let's finish these safety questions first, so I know it's safe.",
   afterScreen: "I'll get to that right after these safety questions.",
   cannotSkipScreen: "I can't skip these safety questions. They only take a moment.",

@@ -114,6 +114,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
   if (event.kind === 'permission' && prev) return permissionAnswer(prev, event.answer);
   if (!prev) return fromNothing(event, context);
   const s = prev;
+  // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
+  if (s.step === 'checkSign' && !['stop', 'help', 'repeat', 'startOver'].includes(event.kind)) return atStep(s, event);
 
   switch (event.kind) {
     case 'stop':
@@ -233,7 +235,7 @@ function atStep(s: State, e: FlowEvent): Outcome {
     case 'checkSign': {
       if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'UNKNOWN');
       if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
-      return reply(s, [talk(TALK.notUnderstood)], { body: false });
+      return reply(s, [talk(TALK.answerFirst)], { body: false });
     }
     case 'emergency':
       if (e.kind === 'yes') return breathe(s, []);

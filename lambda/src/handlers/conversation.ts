@@ -12,7 +12,7 @@ import { talk, line } from '../flow/reply';
 import { toEvent } from './events';
 import { screenDirectives, supportsApl } from '../screen/apl';
 import { screenView } from '../screen/view';
-import { logEvent } from '../services/log';
+import { logEvent, logFailure } from '../services/log';
 import {
   askForPermissionDirective, createAnnouncedTimer, createReminder, hourlyUntil, REMINDERS_SCOPE, TIMERS_SCOPE,
   type AlertResult,
@@ -31,7 +31,7 @@ export interface SkillServices {
 }
 
 function localeOf(input: HandlerInput): string | undefined {
-  const locale = (input.requestEnvelope.request as { locale?: unknown }).locale;
+  const locale = (input.requestEnvelope?.request as { locale?: unknown } | undefined)?.locale;
   return typeof locale === 'string' ? locale : undefined;
 }
 
@@ -77,7 +77,7 @@ async function localTime(input: HandlerInput, now: number): Promise<LocalTime | 
     );
     return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
   } catch (error) {
-    logEvent(input.requestEnvelope.request, error);
+    logFailure(input.requestEnvelope.request, error);
     return undefined;
   }
 }
@@ -114,7 +114,7 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
     try {
       return { memory: readMemory(await store!.getAttributes(input.requestEnvelope)) };
     } catch (error) {
-      logEvent(input.requestEnvelope.request, error);
+      logFailure(input.requestEnvelope.request, error);
       return { failed: true };
     }
   }
@@ -127,7 +127,7 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
           try {
             await store.deleteAttributes!(input.requestEnvelope);
           } catch (error) {
-            logEvent(input.requestEnvelope.request, error);
+            logFailure(input.requestEnvelope.request, error);
             ok = false;
           }
         }
@@ -135,7 +135,7 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
       }
       case 'alert': {
         const result = await createAlert(input, effect.plan);
-        if (result.kind === 'failed' || result.kind === 'invalid') logEvent(input.requestEnvelope.request, { name: `Alert${result.kind}` });
+        if (result.kind === 'failed' || result.kind === 'invalid') logFailure(input.requestEnvelope.request, { name: `Alert${result.kind}` });
         return transition(out.state, { kind: 'alertDone', result: result.kind }, { now });
       }
     }
@@ -170,7 +170,7 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
           await store!.saveAttributes(envelope, { ...after });
         } catch (error) {
           // Logged once: the session carries on from its own state and stops asking the database.
-          logEvent(envelope.request, error);
+          logFailure(envelope.request, error);
           state = { ...state, dbDown: true };
         }
       }
@@ -213,7 +213,7 @@ export function skillDisabledHandler(services: SkillServices = {}): RequestHandl
         try {
           await services.memory.deleteAttributes(input.requestEnvelope);
         } catch (error) {
-          logEvent(input.requestEnvelope.request, error);
+          logFailure(input.requestEnvelope.request, error);
         }
       }
       return input.responseBuilder.getResponse();
