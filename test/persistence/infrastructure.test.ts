@@ -65,7 +65,7 @@ describe('the CloudFormation stack ask-cli deploys', () => {
     expect(p.Environment.Variables).toEqual({
       BACK_HELPER_TABLE: { Ref: tableName },
       SKILL_ID: { Ref: 'SkillId' },
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: '--enable-source-maps --max-old-space-size=96 --max-semi-space-size=4',
     });
   });
 
