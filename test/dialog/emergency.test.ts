@@ -1,10 +1,11 @@
 import { talkTo, type Dialog } from '../support/dialog';
-import { movementSentences } from '../support/content';
+import { movementIn, movementSentences } from '../support/clinicalWalk';
+import { localePack } from '../../lambda/src/locale';
 
-const MOVES = movementSentences();
+const MOVES = movementSentences(localePack('en-US'));
 const saysNoMovement = (d: Dialog, from: number) => {
   const spoken = d.spokenSince(from);
-  expect(MOVES.filter((m) => spoken.includes(m))).toEqual([]);
+  expect(movementIn(spoken, MOVES)).toEqual([]);
 };
 
 async function screenTo(d: Dialog, noes: number) {

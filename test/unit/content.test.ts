@@ -4,7 +4,7 @@ import { SOURCE_IDS } from '../../lambda/src/content/sources';
 import { TALK } from '../../lambda/src/content/talk';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
-import { allClinical } from '../support/content';
+import { allClinical } from '../support/clinicalWalk';
 
 /** The U.S. school grade of one sentence, by Flesch-Kincaid (wooorm's maintained implementation). */
 function grade(sentence: string): number {
@@ -23,13 +23,13 @@ describe('what the skill says', () => {
 
   it('gives every clinical sentence at least one known source id', () => {
     const known = new Set<string>(SOURCE_IDS);
-    const bad = entries.filter((e) => e.entry.sources.length === 0 || e.entry.sources.some((s) => !known.has(s)));
+    const bad = entries.filter((e) => e.clinical.sources.length === 0 || e.clinical.sources.some((s) => !known.has(s)));
     expect(bad.map((e) => e.where)).toEqual([]);
   });
 
   it.each(SUPPORTED_LOCALES)('keeps every sentence at or below grade 8 in %s', (locale) => {
     const l = localePack(locale);
-    const texts = [...entries.map((e) => textFor(e.entry.say, l)), ...Object.values(TALK)];
+    const texts = [...entries.map((e) => textFor(e.clinical.say, l)), ...Object.values(TALK)];
     const hard = texts.flatMap(sentences).map((s) => ({ s, g: grade(s) })).filter((x) => x.g > 8);
     expect(hard).toEqual([]);
   });

@@ -12,7 +12,7 @@ export const TIMER_LABEL = 'heat or ice pack';
 
 /** Short walks, little and often (S-SEED0, S-COCH-REST); no health details, as reminders show on shared screens. */
 export const MOVE_REMINDER_TEXT: Clinical = { say: 'Time to get up and move a little.', sources: ['S-SEED0', 'S-COCH-REST'], moves: true };
-export const CHECK_IN_REMINDER_TEXT: Clinical = { say: 'Back Helper here. To check in, say: Alexa, open back helper.', sources: ['S-SEED0'] };
+export const CHECK_IN_REMINDER_TEXT: Clinical = { say: 'Back Helper here, checking in. To talk to me, just say Alexa, open back helper.', sources: ['S-SEED0'] };
 /** Hourly movement reminders stop here, in the evening. */
 export const MOVE_UNTIL_HOUR = 20;
 export const CHECK_IN_HOUR = 9;
