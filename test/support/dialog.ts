@@ -25,7 +25,8 @@ export function talkTo(locale = 'en-US', options: TalkOptions = {}): Dialog {
     userId: options.userId ?? 'amzn1.ask.account.test-person',
     apl: options.apl,
     clock: options.clock,
-    apiEndpoint: options.apiEndpoint,
+    // Never Amazon: a closed local port unless a test brings its own stand-in.
+    apiEndpoint: options.apiEndpoint ?? 'http://127.0.0.1:9',
   });
   return new Dialog(convo);
 }

@@ -105,3 +105,23 @@ describe('every path the flow can take', () => {
     expect(failures.slice(0, 10)).toEqual([]);
   });
 });
+
+describe('reminders to move', () => {
+  const cleared = (): State => {
+    let s: State | undefined;
+    for (const e of [{ kind: 'launch' }, ...Array(5).fill({ kind: 'no' })] as FlowEvent[]) s = transition(s, e).state;
+    return s!;
+  };
+  const confirm = (hour: number) =>
+    render(transition(cleared(), { kind: 'reminder', plan: 'move' }, { local: { date: '2026-11-21', hour, minute: 20 } }).reply, en).speech;
+
+  it('start at the next hour in the day', () => {
+    expect(confirm(15)).toContain('every hour, from 4 PM until 8 PM');
+  });
+  it('never start in the night', () => {
+    expect(confirm(1)).toContain('every hour, from 8 AM until 8 PM');
+  });
+  it('become one reminder in an hour late in the evening', () => {
+    expect(confirm(19)).toContain('I\'ll remind you once, in an hour');
+  });
+});

@@ -2,6 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureTable, startLocalDynamo } from '../dynamo/local';
+import { startLocalAlexaApi } from './alexaApi';
 
 /** The table name the simulator uses in its local database. */
 const LOCAL_TABLE = 'back-helper-local';
@@ -186,6 +187,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2), prin
     process.env.AWS_REGION ??= 'local';
     print(`  memory: dynalite in .local-data/dynamo${opts.fresh ? ' (forgotten)' : ''}; --fresh forgets, --no-memory runs without it`);
   }
+  // Timers, reminders and the time zone go to a local stand-in that prints each call.
+  // Written straight to stdout: during a request console.log belongs to the skill's own logs.
+  const alexaApi = await startLocalAlexaApi((l) => process.stdout.write(`${l}\n`));
   let conversation: Conversation;
   try {
     const model = loadModel(opts.locale);
@@ -195,6 +199,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), prin
       locale: opts.locale,
       skillId: opts.skillId,
       apl: opts.screen,
+      apiEndpoint: alexaApi.endpoint,
     });
   } catch (err) {
     console.error((err as Error).message);

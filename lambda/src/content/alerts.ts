@@ -15,6 +15,8 @@ export const MOVE_REMINDER_TEXT: Clinical = { say: 'Time to get up and move a li
 export const CHECK_IN_REMINDER_TEXT: Clinical = { say: 'Back Helper here, checking in. To talk to me, just say Alexa, open back helper.', sources: ['S-SEED0'] };
 /** Hourly movement reminders stop here, in the evening. */
 export const MOVE_UNTIL_HOUR = 20;
+/** ...and never start before the morning. */
+export const MOVE_FROM_HOUR = 8;
 export const CHECK_IN_HOUR = 9;
 
 /** Spoken back before a reminder is set (PLATFORM.md: each needs an explicit yes, with its time). */

@@ -18,7 +18,7 @@ import {
 } from '../content/selfcare';
 import { RESUME_ASK, TALK } from '../content/talk';
 import {
-  CHECK_IN_CONFIRM, CHECK_IN_HOUR, MOVE_ONCE_CONFIRM, MOVE_REMINDER_CONFIRM, MOVE_UNTIL_HOUR, TIMER_OFFER,
+  CHECK_IN_CONFIRM, CHECK_IN_HOUR, MOVE_FROM_HOUR, MOVE_ONCE_CONFIRM, MOVE_REMINDER_CONFIRM, MOVE_UNTIL_HOUR, TIMER_OFFER,
 } from '../content/alerts';
 import type { Clinical } from '../content/types';
 import type { FlowEvent } from './events';
@@ -589,7 +589,7 @@ function offerReminder(s: State, plan: 'move' | 'checkIn', local: LocalTime | un
   if (!local) return returnTo(s, [talk(TALK.noLocalTime)]);
   let alert: AlertPlan;
   if (plan === 'checkIn') alert = { p: 'checkIn', d: nextDay(local.date), h: CHECK_IN_HOUR };
-  else if (local.hour + 1 <= MOVE_UNTIL_HOUR - 1) alert = { p: 'move', d: local.date, h: local.hour + 1 };
+  else if (local.hour + 1 <= MOVE_UNTIL_HOUR - 1) alert = { p: 'move', d: local.date, h: Math.max(local.hour + 1, MOVE_FROM_HOUR) };
   else alert = { p: 'once' };
   return enter({ ...s, step: 'reminderConfirm', q: 0, alert }, []);
 }
