@@ -122,6 +122,6 @@ describe('reminders to move', () => {
     expect(confirm(1)).toContain('every hour, from 8 AM until 8 PM');
   });
   it('become one reminder in an hour late in the evening', () => {
-    expect(confirm(19)).toContain('I\'ll remind you once, in an hour');
+    expect(confirm(19)).toContain('remind you once, in an hour');
   });
 });
