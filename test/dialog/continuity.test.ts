@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoPersistenceAdapter, createDynamoClient, userKey } from '../../lambda/src/services/persistence';
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../tools/dynamo/local';
@@ -198,4 +199,28 @@ describe('when the database goes down mid-conversation', () => {
     expect(failures[0]).toContain('PersistenceError');
     expect(logs.join('\n')).not.toContain('amzn1.ask.account');
   });
+});
+
+describe('when the database hangs', () => {
+  // The per-test limit is Alexa's answer window: a hang guard, not a performance claim (npm run bench has those).
+  it('answers within Alexa\'s window, stops asking the database, and keeps its place', async () => {
+    const sockets = new Set<Socket>();
+    const hung = createServer((s) => void sockets.add(s)); // accepts, never answers
+    await new Promise<void>((r) => hung.listen(0, '127.0.0.1', r));
+    const port = (hung.address() as AddressInfo).port;
+    const memory = new DynamoPersistenceAdapter({ tableName: TABLE, endpoint: `http://127.0.0.1:${port}`, now: () => now });
+    const d = talkTo('en-US', { memory, clock, userId: 'amzn1.ask.account.hung' });
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const first = await d.user('open back helper');
+      expect(first.speech).toContain('Did this start after a fall');
+      expect(first.response!.sessionAttributes?.bh).toMatchObject({ dbDown: true });
+      const second = await d.user('no');
+      expect(second.speech).toContain('chest pain');
+    } finally {
+      spy.mockRestore();
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => hung.close(r));
+    }
+  }, 8000);
 });
