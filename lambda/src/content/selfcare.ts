@@ -21,7 +21,7 @@ export const KEEP_MOVING: readonly Clinical[] = [
 
 /** Asked before any pain-relief suggestion (S-NSAID). */
 export const MEDICINE_CAUTION_ASK: Clinical = {
-  say: 'Before I mention pain medicine, a quick check. Are you over sixty-five? Do you have asthma, a stomach ulcer, or heart, kidney or liver trouble? Or high blood pressure? Do you take blood thinners? Does aspirin or ibuprofen make you ill?',
+  say: 'Before I mention pain medicine, a quick check. Are you pregnant, or over sixty-five? Do you have asthma, a stomach ulcer, or heart, kidney or liver trouble? Or high blood pressure? Do you take blood thinners? Does aspirin or ibuprofen make you ill?',
   sources: ['S-NSAID'],
 };
 
