@@ -4,8 +4,8 @@
  * carries them. The skill is deterministic given (session attributes, request), so each distinct turn is run
  * once (memoised on that pair) and the number of paths is counted over the memo graph.
  *
- * The search goes level by level and stops at a time budget; it must finish at least MIN_DEPTH levels and
- * says how deep it got. PROOF_DEPTH and PROOF_BUDGET_S change both (e.g. for a nightly full run).
+ * The search goes level by level to depth 8 (about two and a half minutes on two cores); the time budget
+ * only guards against a runaway state space. PROOF_DEPTH and PROOF_BUDGET_S change both (e.g. a quick local run).
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/src/index';
@@ -18,8 +18,9 @@ import { responseProblems } from '../support/responseChecks';
 import { report } from '../support/logCapture';
 
 const DEPTH = Number(process.env.PROOF_DEPTH ?? 8);
-const MIN_DEPTH = Math.min(DEPTH, 5);
-const BUDGET_MS = Number(process.env.PROOF_BUDGET_S ?? 40) * 1000;
+// Every level asked for must finish: the budget is a guard against a runaway state space, not a cut-off.
+const MIN_DEPTH = DEPTH;
+const BUDGET_MS = Number(process.env.PROOF_BUDGET_S ?? 900) * 1000;
 const MAX_STATE_BYTES = 2048;
 const STOPS = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent']);
 const HELP = 'AMAZON.HelpIntent';
@@ -123,7 +124,13 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
       fail(path, `help moved the conversation from ${JSON.stringify([before.step, before.q])} to ${JSON.stringify([after?.step, after?.q])}`);
     }
     if (variant && namesASign(variant) && !after?.emergency) fail(path, `a named warning sign (${label}) did not lead to emergency advice`);
-    const triggered = (name !== undefined && EMERGENCY_INTENTS.has(name)) || (after?.emergency !== undefined && after?.emergency !== null);
+    // A named sign, or emergency advice given, is an emergency for the rest of the session. A statement
+    // Alexa could not match to a sign is a safety question: it must be asked (or the advice given) at once,
+    // with nothing else in that reply; a "no" to it is an answer, like a "no" to Q1-Q5.
+    const unnamed = name !== undefined && EMERGENCY_INTENTS.has(name) && !(variant && namesASign(variant));
+    if (unnamed && after?.step !== 'checkSign' && after?.step !== 'emergency') fail(path, `an unmatched warning sign (${label}) was not checked: step ${String(after?.step)}`);
+    if (unnamed) for (const where of movementIn(`${said} ${reprompt}`, MOVES)) fail(path, `a movement sentence (${where}) right after an unmatched warning sign`);
+    const triggered = (name !== undefined && EMERGENCY_INTENTS.has(name) && !unnamed) || (after?.emergency !== undefined && after?.emergency !== null);
     const afterEmergency = (from >= 0 && afterEmergencyOf[from]!) || triggered;
     if (afterEmergency) {
       for (const where of movementIn(`${said} ${reprompt}`, MOVES)) fail(path, `a movement sentence (${where}) after an emergency`);
