@@ -1,8 +1,6 @@
 import { SkillBuilders, type Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { SAFETY_NET } from './content/emergency';
-import { TALK } from './content/talk';
-import { line, talk, type Reply } from './flow/reply';
+import { ERROR_REPLY } from './flow/transition';
 import { localePack } from './locale';
 import { render } from './speech/render';
 import { CanFulfillIntentHandler } from './handlers/canFulfill';
@@ -57,13 +55,7 @@ export async function invokeSafely(skill: Skill, skillId: string | undefined, ev
     return await skill.invoke(event as RequestEnvelope, context);
   } catch (error) {
     logEvent(undefined, error);
-    const reply: Reply = {
-      say: [talk(TALK.error), line(SAFETY_NET)],
-      ask: [talk(TALK.errorRetry)],
-      reprompt: [line(SAFETY_NET), talk(TALK.errorRetry)],
-      end: false,
-    };
-    const out = render(reply, localePack(e.request?.locale));
+    const out = render(ERROR_REPLY, localePack(e.request?.locale));
     const attributes = e.session?.attributes;
     return {
       version: '1.0',

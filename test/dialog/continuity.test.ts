@@ -81,6 +81,19 @@ describe('picking up where you left off', () => {
     expect(t.speech).toBe('Welcome back. Since we last spoke, is anything new? A fall, chest pain, numbness between your legs, trouble peeing, or weak legs?');
   });
 
+  it('answers the combined question before anything else, and keeps what was asked for', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    later(180);
+    const d = p.talk();
+    await d.user('open back helper');
+    const early = await d.user('how do i get out of bed', 'GetUpIntent');
+    expect(early.speech).not.toContain('Roll onto your side');
+    expect(early.speech).toContain('Since we last spoke');
+    const after = await d.user('no');
+    expect(after.speech).toContain('Lie on your back and bend your knees.');
+  });
+
   it('remembers the breathing pace and that the disclaimer was heard', async () => {
     const p = person();
     const first = p.talk();

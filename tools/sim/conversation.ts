@@ -6,7 +6,6 @@ import {
   buildLaunchRequest,
   buildSessionEndedRequest,
   startSession,
-  type Clock,
   type DeviceOptions,
   type IdGenerator,
   type SessionState,
@@ -17,19 +16,9 @@ import { describeResponse, speechText, ssmlProblems } from './render';
 
 export type Invoke = (envelope: RequestEnvelope) => Promise<ResponseEnvelope>;
 
-export interface ConversationOptions {
+export interface ConversationOptions extends DeviceOptions {
   invoke: Invoke;
   model: InteractionModel;
-  locale: string;
-  skillId: string;
-  userId?: string;
-  deviceId?: string;
-  apiEndpoint?: string;
-  apiAccessToken?: string;
-  /** Pretend to be a device with a screen (Alexa.Presentation.APL + Viewport). */
-  apl?: boolean;
-  clock?: Clock;
-  ids?: IdGenerator;
   /**
    * On a real device "exit" / "quit" never reach the skill as an intent: Alexa closes the session and sends
    * SessionEndedRequest (USER_INITIATED). Default true; set false to send AMAZON.StopIntent instead.

@@ -63,6 +63,9 @@ export function transition(prev: State | undefined, event: FlowEvent, context: F
 /** Steps that may follow an emergency: nothing there asks the person to move. */
 const SAFE_AFTER_EMERGENCY = new Set<StepId>(['emergency', 'breathingOffer', 'breathing', 'forgetConfirm']);
 // (A timer for heat or ice and movement reminders only exist after a clear screen.)
+/** Safety questions that stand alone: nothing but an answer (or help, repeat, stop) moves past them. */
+const SAFETY_QUESTIONS = new Set<StepId>(['checkSign', 'rescreen']);
+const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'repeat', 'startOver']);
 /** Steps that may come before Q1-Q5 are cleared: questions only. */
 const BEFORE_CLEARED = new Set<StepId>(['screen', 'checkSign', 'resumeOffer', 'rescreen', 'forgetConfirm']);
 
@@ -91,6 +94,14 @@ function emergencyHold(s: State, end: boolean): Outcome {
   return { state, reply: { say: [line(T1_REMINDER), line(T1_STAY)], ...prompt(state), end: false } };
 }
 
+/** When something fails: a calm line that still carries the safety net; the conversation stays where it was. */
+export const ERROR_REPLY: Reply = {
+  say: [talk(TALK.error), line(SAFETY_NET)],
+  ask: [talk(TALK.errorRetry)],
+  reprompt: [line(SAFETY_NET), talk(TALK.errorRetry)],
+  end: false,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Events that mean the same at every step.
 
@@ -115,7 +126,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
   if (!prev) return fromNothing(event, context);
   const s = prev;
   // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
-  if (s.step === 'checkSign' && !['stop', 'help', 'repeat', 'startOver'].includes(event.kind)) return atStep(s, event);
+  if (SAFETY_QUESTIONS.has(s.step) && !ALWAYS_HEARD.has(event.kind)) return atStep(s, event);
 
   switch (event.kind) {
     case 'stop':
@@ -222,7 +233,8 @@ function atStep(s: State, e: FlowEvent): Outcome {
         return enterStage('position', cleared, [line(CLEAR[0]!)]);
       }
       if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
-      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+      if (e.kind === 'topic') return reply({ ...s, want: e.topic }, [talk(TALK.afterScreen)], { body: false });
+      return reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
     }
     case 'forgetConfirm':
       if (e.kind === 'yes') return { ...returnTo({ ...s, noSave: true }, []), effect: { kind: 'forget' } };
@@ -355,12 +367,17 @@ function advance(s: State, opening: readonly Part[]): Outcome {
   return enterStage(PLAN[i + 1] ?? 'menu', s, opening);
 }
 
-/** Back to where 'checkSign' or 'forgetConfirm' interrupted. */
-function returnTo(s: State, opening: readonly Part[]): Outcome {
-  const target: State = { ...s, step: s.ret ?? 'screen', q: s.rq ?? s.q };
+/** The step an interruption (a check, forget me, a timer) came from, with the interruption's marks removed. */
+function restored(s: State, fallback: StepId = 'screen'): State {
+  const target: State = { ...s, step: s.ret ?? fallback, q: s.rq ?? s.q };
   delete (target as { ret?: StepId }).ret;
   delete (target as { rq?: number }).rq;
-  return reply(target, opening, { body: false });
+  return target;
+}
+
+/** Back to where 'checkSign' or 'forgetConfirm' interrupted. */
+function returnTo(s: State, opening: readonly Part[]): Outcome {
+  return reply(restored(s), opening, { body: false });
 }
 
 function back(s: State): Outcome {
@@ -626,10 +643,7 @@ function permissionAnswer(s: State, answer: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERE
 }
 
 function afterAlert(s: State, opening: readonly Part[], permission?: Reply['permission']): Outcome {
-  const base = withoutAlert(s);
-  const target: State = { ...base, step: base.ret ?? base.step, q: base.rq ?? base.q };
-  delete (target as { ret?: StepId }).ret;
-  delete (target as { rq?: number }).rq;
+  const target = restored(withoutAlert(s), s.step);
   // The heat-or-ice timer moves the plan on to its next tip.
   const out = target.step === 'care' && target.q === 1 ? enter(target, opening) : reply(target, opening, { body: false });
   return permission ? { ...out, reply: { ...out.reply, permission } } : out;

@@ -1,14 +1,11 @@
 import type { ErrorHandler, HandlerInput, PersistenceAdapter, RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
-import { transition, type Effect, type Outcome } from '../flow/transition';
+import { ERROR_REPLY, transition, type Effect, type Outcome } from '../flow/transition';
 import { memoryFrom, readMemory, type Memory } from '../flow/memory';
 import { readState, STATE_KEY, type State } from '../flow/state';
 import type { Reply } from '../flow/reply';
 import { localePack } from '../locale';
 import { render } from '../speech/render';
-import { TALK } from '../content/talk';
-import { SAFETY_NET } from '../content/emergency';
-import { talk, line } from '../flow/reply';
 import { toEvent } from './events';
 import { screenDirectives, supportsApl } from '../screen/apl';
 import { screenView } from '../screen/view';
@@ -244,12 +241,6 @@ export const SafetyNetErrorHandler: ErrorHandler = {
   },
   handle(input, error) {
     logEvent(input.requestEnvelope?.request, error);
-    const reply: Reply = {
-      say: [talk(TALK.error), line(SAFETY_NET)],
-      ask: [talk(TALK.errorRetry)],
-      reprompt: [line(SAFETY_NET), talk(TALK.errorRetry)],
-      end: false,
-    };
-    return respond(input, reply);
+    return respond(input, ERROR_REPLY);
   },
 };
