@@ -1,6 +1,9 @@
 import { talkTo, type Dialog } from '../support/dialog';
 import { movementIn, movementSentences } from '../support/clinicalWalk';
 import { localePack } from '../../lambda/src/locale';
+import { SCREEN } from '../../lambda/src/content/screen';
+
+const ALL_NO = SCREEN.length;
 
 const MOVES = movementSentences(localePack('en-US'));
 const saysNoMovement = (d: Dialog, from: number) => {
@@ -30,16 +33,19 @@ describe('the emergency screen, spoken', () => {
     const d = talkTo();
     const t = await d.user('open back helper');
     expect(t.speech).toMatch(/^I'm sorry your back hurts\. First, a few quick safety questions\./);
-    expect(t.speech).toContain('Did this start after a fall');
+    expect(t.speech).toContain('Did this start after a bad fall');
     expect(t.listening).toBe(true);
   });
 
   it.each([
-    [0, 'yes', 'You said this started after a fall or a hard hit.'],
-    [1, 'yeah', 'You said you have chest pain, trouble breathing, or feel faint.'],
-    [2, 'yes', 'You said you have new trouble with peeing or your bowels.'],
-    [3, "i'm not sure", 'You said you have numbness between your legs.'],
-    [4, 'maybe', 'You said your legs feel numb or weak.'],
+    [0, 'yes', 'You said this started after a bad fall or a hard hit.'],
+    [1, 'yeah', 'You said you have pain in your chest.'],
+    [2, 'yes', 'You said it is hard to breathe.'],
+    [5, 'yes', 'You said you have new trouble peeing.'],
+    [6, 'yes i have', 'You said you have leaked pee or poo.'],
+    [7, "i'm not sure", "You weren't sure about numbness between your legs. To be safe, please get help."],
+    [9, 'maybe', "You weren't sure about both of your legs. To be safe, please get help."],
+    [10, "i don't think so", "You weren't sure about weakness in your legs. To be safe, please get help."],
   ])('answer to question %i "%s": says it back, then "Call 911 now", and never movement after', async (noes, answer, heard) => {
     const d = talkTo();
     await screenTo(d, noes);
@@ -47,23 +53,26 @@ describe('the emergency screen, spoken', () => {
     expect(t1.speech.startsWith(`${heard} Call 911 now, or your local emergency number.`)).toBe(true);
     expect(t1.speech).toContain("Alexa can't call for you.");
     expect(t1.speech).toContain('Alexa, call for help');
-    expect(t1.speech).toContain("Don't try to get up.");
+    expect(t1.speech).toMatch(/Don't try to get up|rest while you wait/);
     const from = d.turns.length - 1;
     await tryToMove(d);
     saysNoMovement(d, from);
   });
 
   it.each([
-    ["i can't feel my legs", "You said you can't feel your legs."],
+    ["i can't feel my legs", 'You said both of your legs feel numb or tingly.'],
     ['i wet myself', 'You said you wet yourself.'],
     ["i can't pee", "You said you can't pee."],
     ["i'm numb between my legs", 'You said you have numbness between your legs.'],
-    ['my legs are giving way', 'You said your legs are giving way.'],
+    ['my legs are giving way', 'You said your legs are weak or giving way.'],
     ['i have chest pain', 'You said you have chest pain.'],
-    ['i fell', 'You said you had a fall or an accident.'],
+    ['i fell', 'You said you had a bad fall or an accident.'],
+    ['both my legs are tingling', 'You said both of your legs feel numb or tingly.'],
+    ['it feels numb when i wipe', 'You said you have numbness between your legs.'],
+    ['my leg just went numb', 'You said your leg has gone numb.'],
   ])('"%s" at any step jumps to T1 advice', async (statement, heard) => {
     const d = talkTo();
-    await screenTo(d, 5);
+    await screenTo(d, ALL_NO);
     await d.user("i'm in bed", 'InBedIntent');
     const t = await d.user(statement, 'EmergencyStatementIntent');
     expect(t.speech.startsWith(`${heard} Call 911 now`)).toBe(true);
@@ -75,12 +84,12 @@ describe('the emergency screen, spoken', () => {
   it('an emergency said in one breath from outside the skill gets T1 advice first', async () => {
     const d = talkTo();
     const t = await d.user("alexa, tell back helper i can't feel my legs");
-    expect(t.speech).toMatch(/^You said you can't feel your legs\. Call 911 now/);
+    expect(t.speech).toMatch(/^You said both of your legs feel numb or tingly\. Call 911 now/);
   });
 
   it('offers only breathing while they wait, and ends with the reminder', async () => {
     const d = talkTo();
-    await screenTo(d, 2);
+    await screenTo(d, 0);
     await d.user('yes');
     const set = await d.user('yes', 'AMAZON.YesIntent');
     expect(set.speech).toContain('Breathe in.');
@@ -102,7 +111,7 @@ describe('the emergency screen, spoken', () => {
 
   it('help and repeat return to the same question; fallback asks it in other words', async () => {
     const d = talkTo();
-    await screenTo(d, 3);
+    await screenTo(d, 7);
     const help = await d.user('help', 'AMAZON.HelpIntent');
     expect(help.speech).toContain('Just say yes, no, or not sure.');
     expect(help.speech).toContain('numbness or tingling between your legs');
@@ -112,7 +121,7 @@ describe('the emergency screen, spoken', () => {
     expect(other.heard).toBeNull();
     expect(other.speech).toMatch(/^Sorry, I didn't catch that\. When you wipe/);
     const no = await d.user('no');
-    expect(no.speech).toContain('Do both legs have pain');
+    expect(no.speech).toContain('private parts');
   });
 
   it('cannot skip the safety questions', async () => {
@@ -120,18 +129,21 @@ describe('the emergency screen, spoken', () => {
     await screenTo(d, 1);
     const t = await d.user('skip', 'SkipIntent');
     expect(t.speech).toContain("I can't skip these safety questions.");
-    expect(t.speech).toContain('chest pain');
+    expect(t.speech).toContain('pain or tightness in your chest');
   });
 
   it('asks for the screen before any topic asked for by name, then goes straight to it', async () => {
     const d = talkTo();
     const t = await d.user('alexa, ask back helper how do i get out of bed');
     expect(t.heard?.intent).toBe('GetUpIntent');
-    expect(t.speech).toContain('Did this start after a fall');
-    for (let i = 0; i < 4; i++) await d.user('no');
+    expect(t.speech).toContain('Did this start after a bad fall');
+    for (let i = 0; i < ALL_NO - 1; i++) await d.user('no');
     const clear = await d.user('no');
     expect(clear.speech).toContain('None of those warning signs.');
-    expect(clear.speech).toContain('Lie on your back and bend your knees.');
+    // Getting up waits for the infection and cancer questions, then comes straight after them.
+    expect(clear.speech).toContain('Before that, a few more safety questions.');
+    expect(clear.speech).toContain('Do you have a fever or chills');
+    expect(clear.speech).not.toContain('Lie on your back and bend your knees.');
   });
 
   it('stop and cancel end kindly with the safety net', async () => {
@@ -156,10 +168,11 @@ describe('the emergency screen, spoken', () => {
 
   it('checks, rather than guesses, when a warning sign was not understood', async () => {
     const d = talkTo();
-    await screenTo(d, 5);
+    await screenTo(d, ALL_NO);
     const t = await d.user('i have a funny feeling in my toes');
     expect(t.heard?.intent).toBe('EmergencyStatementIntent');
-    expect(t.speech).toContain('I want to be sure I heard you.');
+    expect(t.speech).toContain('I want to be sure I heard you. Do you have numbness between your legs');
+    expect(t.speech).not.toContain('Is something new wrong');
     const no = await d.user('no');
     expect(no.speech).toContain('Where are you now?');
     await d.user('i have a strange feeling');

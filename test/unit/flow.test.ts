@@ -3,6 +3,7 @@ import type { FlowEvent } from '../../lambda/src/flow/events';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
 import type { State } from '../../lambda/src/flow/state';
 import { SIGN_IDS } from '../../lambda/src/content/emergency';
+import { SCREEN } from '../../lambda/src/content/screen';
 import { render } from '../../lambda/src/speech/render';
 import { localePack } from '../../lambda/src/locale';
 import { textFor } from '../../lambda/src/content/types';
@@ -36,7 +37,8 @@ function run(events: FlowEvent[]): Array<{ state: State; reply: Reply }> {
 }
 
 describe('the emergency screen', () => {
-  it.each([0, 1, 2, 3, 4])('a yes to question %i gives T1 advice that starts with the call', (i) => {
+  const ALL = SCREEN.map((_, i) => i);
+  it.each(ALL)('a yes to question %i gives T1 advice that starts with the call', (i) => {
     const turns = run([{ kind: 'launch' }, ...Array(i).fill({ kind: 'no' }), { kind: 'yes' }]);
     const last = turns.at(-1)!;
     expect(last.state.step).toBe('emergency');
@@ -44,17 +46,30 @@ describe('the emergency screen', () => {
     expect(words(last.reply)).toContain("Alexa can't call for you");
   });
 
-  it.each([0, 1, 2, 3, 4])('"not sure" to question %i counts as yes', (i) => {
+  it.each(ALL)('"not sure" to question %i counts as yes, and is said back as not sure', (i) => {
     const turns = run([{ kind: 'entry' }, ...Array(i).fill({ kind: 'no' }), { kind: 'notSure' }]);
-    expect(turns.at(-1)!.state.emergency).toBe(`Q${i + 1}`);
+    expect(turns.at(-1)!.state.emergency).toBe(SCREEN[i]!.id);
+    expect(words(turns.at(-1)!.reply)).toMatch(/^You weren't sure (about|if) [^.]+\. To be safe, please get help\. Call 911 now/);
   });
 
-  it('five noes clear the screen and offer breathing', () => {
-    const turns = run([{ kind: 'launch' }, ...Array(5).fill({ kind: 'no' })]);
+  it('every screen question asks one thing, in under about 25 words', () => {
+    for (const q of SCREEN) {
+      for (const c of [q.ask, q.askAgain]) {
+        const text = textFor(c.say, en);
+        expect([text, (text.match(/\?/g) ?? []).length <= 2]).toEqual([text, true]);
+        expect([text, text.split(/\s+/).length]).toEqual([text, expect.any(Number)]);
+        expect(text.split(/\s+/).length).toBeLessThanOrEqual(25);
+      }
+    }
+  });
+
+  it('all noes clear the screen and ask where the person is', () => {
+    const turns = run([{ kind: 'launch' }, ...Array(SCREEN.length).fill({ kind: 'no' })]);
     const last = turns.at(-1)!;
     expect(last.state.cleared).toBe(true);
     expect(last.state.emergency).toBeUndefined();
     expect(words(last.reply)).toContain('None of those warning signs');
+    expect(last.state.step).toBe('position');
   });
 
   it.each(SIGN_IDS)('a spoken %s sign is said back before the call', (sign) => {
@@ -109,7 +124,7 @@ describe('every path the flow can take', () => {
 describe('reminders to move', () => {
   const cleared = (): State => {
     let s: State | undefined;
-    for (const e of [{ kind: 'launch' }, ...Array(5).fill({ kind: 'no' })] as FlowEvent[]) s = transition(s, e).state;
+    for (const e of [{ kind: 'launch' }, ...Array(SCREEN.length).fill({ kind: 'no' })] as FlowEvent[]) s = transition(s, e).state;
     return s!;
   };
   const confirm = (hour: number) =>

@@ -1,8 +1,10 @@
 import type { Clinical } from './types';
+import { withOtherCountry, type LocalePack } from '../locale';
+import { MORE_QUESTIONS, type EmergencyGroup } from './screen';
 
-/** Signs a person can state at any moment; ids match the RED_FLAG_SIGN slot type in the model. */
+/** T1 signs a person can state at any moment; ids match values of the STATEMENT slot type in the model. */
 export const SIGN_IDS = [
-  'SADDLE', 'LEGS_NUMB', 'LEGS_WEAK', 'BLADDER_RETENTION', 'BLADDER_LEAK', 'BOWEL',
+  'SADDLE', 'LEGS_NUMB', 'LEG_NUMB', 'LEGS_WEAK', 'BLADDER_RETENTION', 'BLADDER_LEAK', 'BOWEL',
   'SEXUAL', 'CHEST', 'BREATHING', 'BELLY', 'FAINT', 'FALL',
 ] as const;
 export type SignId = (typeof SIGN_IDS)[number];
@@ -11,11 +13,43 @@ export function isSignId(v: unknown): v is SignId {
   return typeof v === 'string' && (SIGN_IDS as readonly string[]).includes(v);
 }
 
-/** What is said back before the advice, by sign (Bickmore 2021: a correct paraphrase helps people act). */
+/** What each stated sign calls for while help comes. */
+export const SIGN_GROUP: Readonly<Record<SignId, EmergencyGroup>> = {
+  SADDLE: 'cauda', LEGS_NUMB: 'cauda', LEG_NUMB: 'cauda', LEGS_WEAK: 'cauda', BLADDER_RETENTION: 'cauda',
+  BLADDER_LEAK: 'cauda', BOWEL: 'cauda', SEXUAL: 'cauda', CHEST: 'heart', BREATHING: 'breathing', BELLY: 'heart',
+  FAINT: 'faint', FALL: 'fall',
+};
+
+/**
+ * T2 facts a person can state at any moment (fever, cancer, steroids...): same-day advice, never the
+ * emergency number. Each is the same thing as one of the later questions, whose read-back it uses.
+ */
+export const FACT_QUESTION = {
+  FEVER: 'Q6', CANCER: 'Q7', STEROIDS: 'Q8A', INJECTED_DRUGS: 'Q8B', SPINE_PROCEDURE: 'Q8C', OSTEOPOROSIS: 'Q9',
+  WEIGHT_LOSS: 'Q11A', LUMP: 'Q11B',
+} as const;
+export type FactId = keyof typeof FACT_QUESTION;
+export const FACT_IDS = Object.keys(FACT_QUESTION) as FactId[];
+export function isFactId(v: unknown): v is FactId {
+  return typeof v === 'string' && Object.hasOwn(FACT_QUESTION, v);
+}
+export function factHeard(f: FactId): Clinical {
+  return MORE_QUESTIONS.find((q) => q.id === FACT_QUESTION[f])!.heard!;
+}
+
+/** T3 facts: they change the advice that follows, without alarm. */
+export const T3_FACT_IDS = ['PREGNANT'] as const;
+export type T3FactId = (typeof T3_FACT_IDS)[number];
+
+/** Every id of the STATEMENT slot type: one namespace, so the model has one carrier phrase per shape. */
+export const STATEMENT_IDS = [...SIGN_IDS, ...FACT_IDS, ...T3_FACT_IDS] as const;
+
+/** What is said back before the advice, by sign (Bickmore 2021): only what the person said. */
 export const HEARD_SIGN: Readonly<Record<SignId, Clinical>> = {
   SADDLE: { say: 'You said you have numbness between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
-  LEGS_NUMB: { say: "You said you can't feel your legs.", sources: ['S-NHS', 'S-BMJCES'] },
-  LEGS_WEAK: { say: 'You said your legs are giving way.', sources: ['S-SEED0', 'S-NHS'] },
+  LEGS_NUMB: { say: 'You said both of your legs feel numb or tingly.', sources: ['S-NHS', 'S-BMJCES'] },
+  LEG_NUMB: { say: 'You said your leg has gone numb.', sources: ['S-NHS', 'S-BMJCES'] },
+  LEGS_WEAK: { say: 'You said your legs are weak or giving way.', sources: ['S-SEED0', 'S-NHS'] },
   BLADDER_RETENTION: { say: "You said you can't pee.", sources: ['S-SEED0', 'S-NHS', 'S-BMJCES'] },
   BLADDER_LEAK: { say: 'You said you wet yourself.', sources: ['S-SEED0', 'S-NHS', 'S-BMJCES'] },
   BOWEL: { say: 'You said you lost control of your bowels.', sources: ['S-SEED0', 'S-NHS', 'S-BMJCES'] },
@@ -24,29 +58,63 @@ export const HEARD_SIGN: Readonly<Record<SignId, Clinical>> = {
   BREATHING: { say: 'You said you have trouble breathing.', sources: ['S-NHS'] },
   BELLY: { say: 'You said you feel a throbbing in your belly.', sources: ['S-NHS'] },
   FAINT: { say: 'You said you feel faint.', sources: ['S-NHS'] },
-  FALL: { say: 'You said you had a fall or an accident.', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
+  FALL: { say: 'You said you had a bad fall or an accident.', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
 };
 
 /** When the sign was not caught, still say back that something serious was heard. */
 export const HEARD_UNKNOWN: Clinical = { say: 'You told me about a warning sign.', sources: ['S-NHS'] };
+export const HEARD_CALLED: Clinical = { say: 'You said you have called for help.', sources: ['S-NHS'] };
 
-/** T1: the action first, then that Alexa cannot call, then who can. */
-export const T1_ADVICE: readonly Clinical[] = [
-  { say: (l) => l.callNow, sources: ['S-NHS', 'S-BMJCES'] },
-  { say: "Alexa can't call for you. Use a phone, or call out to someone nearby.", sources: ['S-AMAZON-CALL'] },
-  { say: 'If you set up an emergency contact, you can say: Alexa, call for help.', sources: ['S-AMAZON-CALL'] },
+/** The first sentence of T1 advice: the action, by what was heard. */
+export const CALL_NOW: Readonly<Record<EmergencyGroup, Clinical>> = {
+  fall: { say: (l) => l.callNow, sources: ['S-NHS', 'S-AHCPR'] },
+  heart: { say: (l) => l.callNow, sources: ['S-NHS', 'S-NHSHEART'] },
+  breathing: { say: (l) => l.callNow, sources: ['S-NHS', 'S-NHSHEART'] },
+  faint: { say: (l) => l.callNow, sources: ['S-NHS', 'S-NHSHEART'] },
+  // Cauda equina signs: the emergency department now, by ambulance or with someone (S-NHS, S-BMJCES).
+  cauda: {
+    say: (l) => `${l.callNow} Or get someone to take you to ${l.emergencyDept} now.`,
+    sources: ['S-NHS', 'S-BMJCES'],
+  },
+  unknown: { say: (l) => l.callNow, sources: ['S-NHS'] },
+};
+
+export const CANT_CALL: Clinical = {
+  say: "Alexa can't call for you. Call out to someone nearby, or use a phone.",
+  sources: ['S-AMAZON-CALL'],
+};
+
+/** While the session is open Alexa's own calling can't hear them: say how to reach it (S-AMAZON-CALL). */
+export const CONTACT_CALL: Clinical = {
+  say: 'If you set up an emergency contact, say stop. Then say: Alexa, call for help.',
+  sources: ['S-AMAZON-CALL'],
+};
+
+/** What to do while help comes, by what was heard; never a movement instruction. */
+export const WHILE_YOU_WAIT: Readonly<Record<EmergencyGroup, Clinical>> = {
   // Stillness is the safe default until someone has checked for a fracture or nerve damage.
-  { say: "Don't try to get up. Stay as you are until help comes.", sources: ['S-NHS', 'S-AHCPR'] },
-];
+  fall: { say: "Don't try to get up. Stay as you are until help comes.", sources: ['S-NHS', 'S-AHCPR'] },
+  heart: { say: 'Sit or lie in the easiest position where you are, and rest while you wait.', sources: ['S-NHSHEART'] },
+  breathing: { say: 'Sit or lie in the easiest position where you are, and rest while you wait.', sources: ['S-NHSHEART'] },
+  faint: { say: 'If you feel faint, lie down if you safely can, or sit on the floor.', sources: ['S-NHSHEART'] },
+  cauda: { say: "Don't try to get up on your own. Stay as you are until help comes.", sources: ['S-NHS', 'S-BMJCES'] },
+  unknown: { say: "Don't try to get up. Stay as you are until help comes.", sources: ['S-NHS'] },
+};
 
 export const T1_OFFER_BREATHING: Clinical = {
   say: 'While you wait, I can breathe slowly with you. Would you like that?',
   sources: ['S-JAFARI', 'S-SEED0'],
 };
 
+/** For someone who can't breathe: no paced breathing (CLINICAL: the emergency, as a conversation). */
+export const T1_OFFER_REPEAT: Clinical = {
+  say: "I'm here with you. Shall I say the number again?",
+  sources: ['S-NHS'],
+};
+
 /** The short version, used in reprompts and when an emergency conversation ends. */
 export const T1_REMINDER: Clinical = {
-  say: (l) => `Call ${l.emergencyNumber} now if you haven't yet. Alexa can't call for you.`,
+  say: (l: LocalePack) => `${withOtherCountry(l, `Call ${l.emergencyNumber} now if you haven't yet.`)} Alexa can't call for you.`,
   sources: ['S-NHS', 'S-AMAZON-CALL'],
 };
 
@@ -55,10 +123,55 @@ export const T1_STAY: Clinical = {
   sources: ['S-NHS'],
 };
 
+/** "I've called them", "they're on their way". */
+export const HELP_COMING: Clinical = {
+  say: 'That was the right thing to do. Stay where you are until they come. If someone is with you, ask them to unlock the door.',
+  sources: ['S-NHS'],
+};
+
+/** "The ambulance is here." */
+export const HELP_HERE: Clinical = {
+  say: 'Good. Tell them what you told me, and when it started. Take care.',
+  sources: ['S-NHS'],
+};
+
+/** "I'm alone", "I can't reach my phone" (S-NHSFALL, S-AMAZON-CALL). */
+export const ALONE_EMERGENCY: Clinical = {
+  say: 'Shout, or bang on the floor or a wall, to get attention. If another phone or device can call, use it. Keep warm.',
+  sources: ['S-NHSFALL', 'S-AMAZON-CALL'],
+};
+
+/** "I'm scared", in an emergency: a calm line, then the number again. */
+export const SCARED_EMERGENCY: Clinical = {
+  say: "I'm here with you. You are doing the right thing.",
+  sources: ['S-NHS'],
+};
+
+/** Outside an emergency. */
+export const ALONE_CALM: Clinical = {
+  say: "Okay. I'm here with you, and we'll go slowly.",
+  sources: ['S-NHSFALL'],
+};
+export const SCARED_CALM: Clinical = {
+  say: 'It is frightening, but a back spasm is rarely serious. Hurt does not mean harm. Staying calm helps the muscles let go.',
+  sources: ['S-SEED0', 'S-SEED3', 'S-NHS'],
+};
+
+/** A request to call anyone (CLINICAL: the emergency, as a conversation; S-AMAZON-CALL). The session then closes. */
+export const CALL_CANT: Clinical = { say: "I can't make calls.", sources: ['S-AMAZON-CALL'] };
+export const CALL_HOW: Clinical = {
+  say: "I'll close now, so Alexa can hear you. Then say: Alexa, call, and a name. Or say: Alexa, call for help, if you set up an emergency contact.",
+  sources: ['S-AMAZON-CALL'],
+};
+export const CALL_IF_EMERGENCY: Clinical = {
+  say: (l) => withOtherCountry(l, `If this is an emergency, call ${l.emergencyNumber} from a phone now.`),
+  sources: ['S-NHS', 'S-AMAZON-CALL'],
+};
+
 /** The one-line safety net said whenever a conversation ends or something goes wrong. */
 export const SAFETY_NET: Clinical = {
   say: (l) =>
-    `If you get numbness between your legs, trouble peeing, or weak legs, call ${l.emergencyNumber} right away.`,
+    withOtherCountry(l, `If you get numbness between your legs, trouble peeing, or weak legs, call ${l.emergencyNumber} right away.`),
   sources: ['S-NHS', 'S-BMJCES'],
 };
 
@@ -67,8 +180,19 @@ export const DISCLAIMER: Clinical = {
   sources: ['S-NHS'],
 };
 
-/** Asked when something like a warning sign was heard but not understood. */
+/** Asked when something like a warning sign was heard but not placed: one specific question, never "anything new?". */
 export const CHECK_SIGN: Clinical = {
-  say: 'I want to be sure I heard you. Is something new wrong, like numbness between your legs, trouble peeing, weak legs, chest pain, or a fall?',
+  say: 'I want to be sure I heard you. Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
   sources: ['S-NHS', 'S-BMJCES'],
 };
+export const CHECK_SIGN_UNSURE: Clinical = {
+  say: "You weren't sure about those warning signs. To be safe, please get help.",
+  sources: ['S-NHS'],
+};
+
+/** Pregnancy said at any time (S-NHSPREG, S-NSAID). */
+export const PREGNANT_NOTED: Clinical = {
+  say: "Thank you for telling me. When you lie down, lie on your side, with a pillow under your bump. I won't suggest ibuprofen.",
+  sources: ['S-NHSPREG', 'S-NSAID'],
+};
+export const AGE_NOTED: Clinical = { say: "Thank you. I'll keep that in mind.", sources: ['S-AHCPR'] };

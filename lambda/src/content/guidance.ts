@@ -74,9 +74,9 @@ export const TILTS_SKIP_T2: Clinical = {
 
 /** Pelvic tilts on the back, knees bent: small range, slow, with the stop rule first (S-SEED0, S-SEED2, S-SEED3). */
 export const TILTS_SETUP: readonly Clinical[] = [
-  { say: 'Lie on your back with your knees bent and your feet flat.', sources: ['S-SEED3'], moves: true },
+  { say: 'Lie on your back with your knees bent and your feet flat.', sources: ['S-SEED3'], moves: true, exercise: true },
   { say: 'Stop if you feel sharp pain, or pain going into a leg.', sources: ['S-SEED0', 'S-SEED2'] },
-  { say: "Keep it small. We'll do six slow ones together.", sources: ['S-SEED0'], moves: true },
+  { say: "Keep it small. We'll do six slow ones together.", sources: ['S-SEED0'], moves: true, exercise: true },
 ];
 
 export const TILT_REPS = 6;
@@ -87,7 +87,7 @@ export const TILTS_FEEL_ASK: Clinical = {
 };
 
 export const TILTS_FEEL: Readonly<Record<'better' | 'same' | 'worse', Clinical>> = {
-  better: { say: "Good. You can do a few more, a few times a day. Don't push into pain.", sources: ['S-SEED0', 'S-SEED2'], moves: true },
+  better: { say: "Good. You can do a few more, a few times a day. Don't push into pain.", sources: ['S-SEED0', 'S-SEED2'], moves: true, exercise: true },
   same: { say: "That's okay. It can take time. Resting and slow breathing still help.", sources: ['S-SEED0'] },
   worse: { say: "Then let's stop the tilts for now. Rest in the position that feels easiest.", sources: ['S-SEED0'] },
 };
@@ -99,12 +99,12 @@ export const GETUP_OFFER: Clinical = {
 
 /** The log roll, one step per turn (S-SEED0, S-LOGROLL). */
 export const LOG_ROLL: readonly Clinical[] = [
-  { say: 'Lie on your back and bend your knees.', sources: ['S-LOGROLL'], moves: true },
-  { say: "Roll onto your side, all in one piece, like a log. Keep your knees together. Don't twist.", sources: ['S-SEED0', 'S-LOGROLL'], moves: true },
-  { say: 'Let your legs slide over the edge of the bed.', sources: ['S-LOGROLL'], moves: true },
-  { say: "Push up to sitting with your lower elbow and your top hand. Breathe out as you push. Don't hold your breath.", sources: ['S-LOGROLL'], moves: true },
+  { say: 'Lie on your back and bend your knees.', sources: ['S-LOGROLL'], moves: true, exercise: true },
+  { say: "Roll onto your side, all in one piece, like a log. Keep your knees together. Don't twist.", sources: ['S-SEED0', 'S-LOGROLL'], moves: true, exercise: true },
+  { say: 'Let your legs slide over the edge of the bed.', sources: ['S-LOGROLL'], moves: true, exercise: true },
+  { say: "Push up to sitting with your lower elbow and your top hand. Breathe out as you push. Don't hold your breath.", sources: ['S-LOGROLL'], moves: true, exercise: true },
   { say: 'Sit for a moment. Check that you feel steady.', sources: ['S-LOGROLL'] },
-  { say: 'When you feel ready, stand up slowly, using your legs.', sources: ['S-LOGROLL'], moves: true },
+  { say: 'When you feel ready, stand up slowly, using your legs.', sources: ['S-LOGROLL'], moves: true, exercise: true },
 ];
 
 export const STEP_DONE_ASK: Clinical = {
@@ -116,14 +116,15 @@ export const LOG_ROLL_DONE: Clinical = {
   say: 'Well done. Walk a few slow steps if you can.',
   sources: ['S-SEED0', 'S-COCH-REST'],
   moves: true,
+  exercise: true,
 };
 
 /** Spoken cues inside a set of tilts, timed by the pacing model: breathe out through the effort (S-LOGROLL). */
 export const TILT_CUES = {
-  firstFlatten: { say: 'Breathe out, and gently press your low back down flat.', sources: ['S-SEED0', 'S-SEED2', 'S-LOGROLL'], moves: true },
-  flatten: { say: 'Breathe out, and flatten.', sources: ['S-SEED0', 'S-LOGROLL'], moves: true },
-  firstArch: { say: 'Breathe in, and let it arch a little.', sources: ['S-SEED0', 'S-SEED3'], moves: true },
-  arch: { say: 'And let it arch.', sources: ['S-SEED0'], moves: true },
+  firstFlatten: { say: 'Breathe out, and gently press your low back down flat.', sources: ['S-SEED0', 'S-SEED2', 'S-LOGROLL'], moves: true, exercise: true },
+  flatten: { say: 'Breathe out, and flatten.', sources: ['S-SEED0', 'S-LOGROLL'], moves: true, exercise: true },
+  firstArch: { say: 'Breathe in, and let it arch a little.', sources: ['S-SEED0', 'S-SEED3'], moves: true, exercise: true },
+  arch: { say: 'And let it arch.', sources: ['S-SEED0'], moves: true, exercise: true },
 } as const satisfies Record<string, Clinical>;
 export type TiltCueId = keyof typeof TILT_CUES;
 /** Each half of a tilt, cue included: slow, about four seconds. */

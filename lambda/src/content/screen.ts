@@ -1,122 +1,198 @@
 import type { Clinical } from './types';
-import type { LocalePack } from '../locale';
+import { withOtherCountry, type LocalePack } from '../locale';
 
-/** The emergency screen, Q1-Q5 of CLINICAL.md: any yes or not sure is a T1 emergency. */
+/**
+ * What an emergency sign calls for while help comes (CLINICAL "The emergency, as a conversation"):
+ * a fall stays still; chest, breathing or belly rests where it is; faint lies or sits down; the cauda equina
+ * signs also go to the emergency department now.
+ */
+export type EmergencyGroup = 'fall' | 'heart' | 'breathing' | 'faint' | 'cauda' | 'unknown';
+
+/** The emergency screen, Q1-Q5 of the clinical reference, one thing per question: any yes or not sure is T1. */
+export const SCREEN_IDS = ['Q1', 'Q2A', 'Q2B', 'Q2C', 'Q2D', 'Q3A', 'Q3B', 'Q4A', 'Q4B', 'Q5A', 'Q5B'] as const;
+export type ScreenId = (typeof SCREEN_IDS)[number];
+
 export interface ScreenQuestion {
-  readonly id: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
+  readonly id: ScreenId;
+  readonly group: EmergencyGroup;
   readonly ask: Clinical;
   /** Other words for the same question, used when the answer was not understood. */
   readonly askAgain: Clinical;
-  /** Said back before the T1 advice, so the person knows what was heard (Bickmore 2021). */
+  /** Said back after a yes, before the T1 advice (Bickmore 2021): only what the person said. */
   readonly heard: Clinical;
+  /** Said back after "not sure": what they were unsure about, never stated as fact. */
+  readonly unsure: Clinical;
 }
 
 export const SCREEN: readonly ScreenQuestion[] = [
   {
     id: 'Q1',
-    ask: { say: 'Did this start after a fall, a car accident, or a hard hit to your back?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
-    askAgain: { say: 'Did you fall, crash, or get hit hard just before the pain started?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
-    heard: { say: 'You said this started after a fall or a hard hit.', sources: ['S-AHCPR'] },
+    group: 'fall',
+    // A bad fall, not any trip (CLINICAL: over-triage fixes).
+    ask: { say: 'Did this start after a bad fall, a car accident, or a hard blow to your back?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
+    askAgain: { say: 'Just before the pain, did you have a bad fall, a crash, or a hard hit?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
+    heard: { say: 'You said this started after a bad fall or a hard hit.', sources: ['S-AHCPR'] },
+    unsure: { say: "You weren't sure if this started after a fall or a hit. To be safe, please get help.", sources: ['S-AHCPR'] },
   },
   {
-    id: 'Q2',
-    ask: { say: 'Do you have chest pain, trouble breathing, or a throbbing feeling in your belly? Or do you feel faint or sweaty?', sources: ['S-NHS'] },
-    askAgain: { say: 'Is your chest hurting, or is it hard to breathe? Do you feel like you might pass out?', sources: ['S-NHS'] },
-    heard: { say: 'You said you have chest pain, trouble breathing, or feel faint.', sources: ['S-NHS'] },
+    id: 'Q2A',
+    group: 'heart',
+    ask: { say: 'Do you have any pain or tightness in your chest?', sources: ['S-NHS'] },
+    askAgain: { say: 'Is your chest hurting, or does it feel tight?', sources: ['S-NHS'] },
+    heard: { say: 'You said you have pain in your chest.', sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about pain in your chest. To be safe, please get help.", sources: ['S-NHS'] },
   },
   {
-    id: 'Q3',
-    ask: { say: 'Is it suddenly hard to pee, or have you leaked pee? Or lost control of your bowels?', sources: ['S-SEED0', 'S-SEED1', 'S-SEED2', 'S-NHS', 'S-BMJCES'] },
-    askAgain: { say: 'Is anything new when you go to the toilet? Like you can\'t pee, you can\'t stop, or you leak?', sources: ['S-NHS', 'S-BMJCES'] },
-    heard: { say: 'You said you have new trouble with peeing or your bowels.', sources: ['S-NHS', 'S-BMJCES'] },
+    id: 'Q2B',
+    group: 'breathing',
+    ask: { say: 'Is it hard to breathe?', sources: ['S-NHS'] },
+    askAgain: { say: 'Are you short of breath, or struggling to get air in?', sources: ['S-NHS'] },
+    heard: { say: 'You said it is hard to breathe.', sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about your breathing. To be safe, please get help.", sources: ['S-NHS'] },
   },
   {
-    id: 'Q4',
+    id: 'Q2C',
+    group: 'heart',
+    ask: { say: 'Do you feel a throbbing or pulsing in your belly?', sources: ['S-NHS'] },
+    askAgain: { say: 'Can you feel a beat, like a pulse, in your tummy?', sources: ['S-NHS'] },
+    heard: { say: 'You said you feel a throbbing in your belly.', sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about a throbbing in your belly. To be safe, please get help.", sources: ['S-NHS'] },
+  },
+  {
+    id: 'Q2D',
+    group: 'faint',
+    // Sweating alone is common in bad pain: ask about faint, or cold and clammy (CLINICAL: over-triage fixes).
+    ask: { say: 'Do you feel faint, or cold and clammy?', sources: ['S-NHS', 'S-NHSHEART'] },
+    askAgain: { say: 'Do you feel like you might pass out?', sources: ['S-NHS', 'S-NHSHEART'] },
+    heard: { say: 'You said you feel faint.', sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure if you feel faint. To be safe, please get help.", sources: ['S-NHS'] },
+  },
+  {
+    id: 'Q3A',
+    group: 'cauda',
+    ask: { say: 'Since your back went, is it hard to pee? Or do you not feel the need to go?', sources: ['S-SEED0', 'S-SEED1', 'S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Is anything new when you try to pee? Like it will not start, or you do not feel you need to?', sources: ['S-NHS', 'S-BMJCES'] },
+    heard: { say: 'You said you have new trouble peeing.', sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about trouble peeing. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+  },
+  {
+    id: 'Q3B',
+    group: 'cauda',
+    ask: { say: 'Have you leaked any pee or poo without meaning to?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Have you had an accident with your bladder or bowels?', sources: ['S-NHS', 'S-BMJCES'] },
+    heard: { say: 'You said you have leaked pee or poo.', sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about leaking pee or poo. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+  },
+  {
+    id: 'Q4A',
+    group: 'cauda',
     // S-CKS: people rarely mention this unless asked, so ask it plainly, including how wiping feels.
-    ask: { say: 'Is there any numbness or tingling between your legs, around your bottom, or your private parts?', sources: ['S-SEED0', 'S-NHS', 'S-CKS', 'S-BMJCES'] },
-    askAgain: { say: 'When you wipe after the toilet, does it feel numb or different? Or is sex suddenly not feeling the same?', sources: ['S-CKS', 'S-BMJCES'] },
+    ask: { say: 'Is there any numbness or tingling between your legs or around your bottom? Even just when you wipe?', sources: ['S-SEED0', 'S-NHS', 'S-CKS', 'S-BMJCES'] },
+    askAgain: { say: 'When you wipe after the toilet, does it feel numb or different?', sources: ['S-CKS', 'S-BMJCES'] },
     heard: { say: 'You said you have numbness between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about numbness between your legs. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
-    id: 'Q5',
-    ask: { say: 'Do both legs have pain, numbness, or pins and needles? Or is a leg or foot getting weak?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
-    askAgain: { say: 'Are your legs weak or numb? Does a foot drag, or can you not lift it?', sources: ['S-SEED0', 'S-NHS'] },
-    heard: { say: 'You said your legs feel numb or weak.', sources: ['S-NHS'] },
+    id: 'Q4B',
+    group: 'cauda',
+    ask: { say: 'Has feeling in your private parts, or during sex, changed since this started?', sources: ['S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Is there any new numbness or change in your private parts?', sources: ['S-NHS', 'S-BMJCES'] },
+    heard: { say: 'You said feeling in your private parts has changed.', sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about a change in your private parts. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+  },
+  {
+    id: 'Q5A',
+    group: 'cauda',
+    ask: { say: 'Do you have pain, numbness, or pins and needles in both legs?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
+    askAgain: { say: 'Are both of your legs numb, tingling, or in pain?', sources: ['S-SEED0', 'S-NHS'] },
+    heard: { say: 'You said both of your legs have pain or numbness.', sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about both of your legs. To be safe, please get help.", sources: ['S-NHS'] },
+  },
+  {
+    id: 'Q5B',
+    group: 'cauda',
+    ask: { say: 'Is a leg getting weak? Or does a foot drag or slap when you walk?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
+    askAgain: { say: 'Is it hard to lift one foot, or does a leg give way?', sources: ['S-SEED0', 'S-NHS'] },
+    heard: { say: 'You said a leg or foot is getting weak.', sources: ['S-SEED0', 'S-NHS'] },
+    unsure: { say: "You weren't sure about weakness in your legs. To be safe, please get help.", sources: ['S-SEED0', 'S-NHS'] },
   },
 ];
 
-/** The T1 list as one statement, for when the person could not answer (CLINICAL.md: silence). */
+/** The T1 list as one statement, for when the person could not answer (CLINICAL: silence). */
 export const T1_LIST: Clinical = {
   say: (l: LocalePack) =>
-    `If you can't answer, please listen. If any of these are true, call ${l.emergencyNumber} now: ` +
-    'a bad fall or hit, chest pain, numbness between your legs, new trouble peeing, or weak or numb legs. ' +
-    "Alexa can't call for you.",
+    withOtherCountry(l,
+      `If you can't answer, please listen. If any of these are true, call ${l.emergencyNumber} now: ` +
+      'a bad fall or hit, chest pain, numbness between your legs, new trouble peeing, or weak or numb legs.') +
+    " Alexa can't call for you.",
   sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR', 'S-AMAZON-CALL'],
 };
 
-/** A later screen question: its tier decides the advice on yes or not sure. */
+/** What a "yes" to a later question does, besides its tier's advice. */
+export type LaterEffect = 'T2' | 'T3' | 'firstTime' | 'pregnant';
+
+/** A later question (Q6-Q14), one thing per question. */
 export interface LaterQuestion {
-  readonly ids: readonly string[];
-  readonly tier: 'T2' | 'T3';
+  readonly id: string;
+  readonly onYes: LaterEffect;
   readonly ask: Clinical;
   readonly askAgain: Clinical;
-  /** Extra advice on yes, after the tier's advice (for example no ibuprofen when pregnant). */
-  readonly onYes?: Clinical;
+  /** Said back after a yes (T2), before the advice. */
+  readonly heard?: Clinical;
+  /** Said back after "not sure" (T2). */
+  readonly unsure?: Clinical;
 }
 
 export const MORE_QUESTIONS_INTRO: Clinical = {
-  say: 'Now a few more questions, to know if you should see a doctor soon.',
+  say: 'Now a few more questions, one at a time, to know if you should see a doctor soon.',
   sources: ['S-NHS', 'S-AHCPR'],
 };
 
-/** Q6-Q11 in three spoken questions (CLINICAL.md allows grouping after comfort has started). */
+const t2 = (id: string, ask: string, askAgain: string, heard: string, about: string, sources: Clinical['sources']): LaterQuestion => ({
+  id,
+  onYes: 'T2',
+  ask: { say: ask, sources },
+  askAgain: { say: askAgain, sources },
+  heard: { say: heard, sources },
+  unsure: { say: `You weren't sure about ${about}. To be safe, let's treat it as a yes.`, sources },
+});
+
+/** Q6-Q11, each on its own, before any exercise or getting up (CLINICAL: the screen). */
 export const MORE_QUESTIONS: readonly LaterQuestion[] = [
-  {
-    ids: ['Q6', 'Q7'],
-    tier: 'T2',
-    ask: { say: 'Do you have a fever or chills, or feel very unwell? Or have you ever had cancer?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-AHCPR'] },
-    askAgain: { say: 'Are you hot and shivery, or very sick? Have you had cancer at any time?', sources: ['S-NHS', 'S-AHCPR'] },
-  },
-  {
-    ids: ['Q8', 'Q9'],
-    tier: 'T2',
-    ask: {
-      say: 'Do you take steroid tablets or medicines that weaken your immune system? Have you ever injected drugs? Or had back surgery, or a shot in your spine, lately? Or do you have weak bones?',
-      sources: ['S-AHCPR'],
-    },
-    askAgain: { say: 'Do you take steroids, chemo, or transplant medicines? Any drug injections, recent back surgery, or weak bones?', sources: ['S-AHCPR'] },
-  },
-  {
-    ids: ['Q10', 'Q11'],
-    tier: 'T2',
-    ask: {
-      say: 'Does it hurt even when you lie very still, or more at night? Is the pain high up, between your shoulder blades? Or have you lost weight without trying?',
-      sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-AHCPR'],
-    },
-    askAgain: { say: 'Is the pain bad at night or when still, or high up your back? Any weight loss, or a lump on your back?', sources: ['S-NHS', 'S-AHCPR'] },
-  },
+  t2('Q6', 'Do you have a fever or chills, or feel very unwell?', 'Do you feel hot and shivery, or very sick?',
+    'You said you have a fever or feel very unwell.', 'a fever', ['S-SEED0', 'S-SEED2', 'S-NHS']),
+  t2('Q7', 'Have you ever had cancer?', 'Have you had cancer at any time in your life?',
+    'You said you have had cancer.', 'cancer', ['S-NHS', 'S-AHCPR']),
+  t2('Q8A', 'Do you take medicine that weakens your immune system? Like steroid tablets or chemo?',
+    'Are you on steroid tablets, chemo, or transplant medicines?',
+    'You said you take medicine that weakens your immune system.', 'your immune system', ['S-AHCPR']),
+  t2('Q8B', 'Have you ever injected drugs?', 'Have you ever used drugs with a needle?',
+    'You said you have injected drugs.', 'injected drugs', ['S-AHCPR']),
+  t2('Q8C', 'In the last few months, have you had an operation or an injection in your spine?',
+    'Have you had back surgery, or a shot in your spine, lately?',
+    'You said you had a recent spine operation or injection.', 'a spine operation or injection', ['S-AHCPR']),
+  // Q9: weak bones on their own count (the safer reading; steroid tablets are asked in Q8A).
+  t2('Q9', 'Do you have weak or thin bones, called osteoporosis?', 'Has a doctor told you your bones are thin or weak?',
+    'You said you have weak bones.', 'weak bones', ['S-AHCPR']),
+  // Q10: pain there all the time, not "worse at night" alone (CLINICAL: over-triage fixes).
+  t2('Q10A', 'Is the pain there all the time, even when you lie still or change position?',
+    'Does the pain stay the same, whatever position you are in?',
+    'You said the pain is there all the time.', 'pain all the time', ['S-NHS', 'S-AHCPR']),
+  t2('Q10B', 'Is the pain mainly high up, between your shoulder blades?', 'Is it mostly in your upper back, not your lower back?',
+    'You said the pain is high up, between your shoulder blades.', 'pain between your shoulder blades', ['S-NHS', 'S-AHCPR']),
+  t2('Q11A', 'Have you lost weight lately, without trying?', 'Have you got thinner lately, without meaning to?',
+    'You said you have lost weight without trying.', 'losing weight', ['S-SEED0', 'S-NHS', 'S-AHCPR']),
+  t2('Q11B', 'Have you noticed a lump, or a change in the shape of your back?', 'Is there a new lump or bump on your back?',
+    'You said you noticed a lump or a change in your back.', 'a lump on your back', ['S-SEED2', 'S-NHS']),
 ];
 
-/** Q12-Q14: asked before the self-care plan. */
+/** Q12-Q14: asked before the self-care plan, one thing each; some only when they can still change the advice. */
 export const FINAL_QUESTIONS: readonly LaterQuestion[] = [
-  {
-    ids: ['Q12'],
-    tier: 'T3',
-    ask: { say: 'Is this the first time your back has hurt like this, and are you over fifty?', sources: ['S-AHCPR'] },
-    askAgain: { say: 'Are you over fifty, and is this new for you?', sources: ['S-AHCPR'] },
-  },
-  {
-    ids: ['Q13'],
-    tier: 'T3',
-    ask: { say: "Are you pregnant, or could you be? If that doesn't apply, just say no.", sources: ['S-NSAID'] },
-    askAgain: { say: 'Is there any chance you are pregnant?', sources: ['S-NSAID'] },
-  },
-  {
-    ids: ['Q14'],
-    tier: 'T3',
-    ask: { say: 'Does pain go down one leg, below the knee?', sources: ['S-SEED0', 'S-SEED1', 'S-SEED2'] },
-    askAgain: { say: 'Does the pain shoot down past one knee?', sources: ['S-SEED0', 'S-SEED2'] },
-  },
+  { id: 'Q12A', onYes: 'firstTime', ask: { say: 'Is this the first time your back has hurt like this?', sources: ['S-AHCPR'] }, askAgain: { say: 'Have you had back pain like this before? Or is it new?', sources: ['S-AHCPR'] } },
+  { id: 'Q12B', onYes: 'T3', ask: { say: 'Are you over fifty?', sources: ['S-AHCPR'] }, askAgain: { say: 'Are you fifty or older?', sources: ['S-AHCPR'] } },
+  { id: 'Q12C', onYes: 'T3', ask: { say: 'Are you under twenty?', sources: ['S-AHCPR'] }, askAgain: { say: 'Are you younger than twenty?', sources: ['S-AHCPR'] } },
+  { id: 'Q13', onYes: 'pregnant', ask: { say: 'Are you pregnant, or could you be?', sources: ['S-NSAID', 'S-NHSPREG'] }, askAgain: { say: 'Is there any chance you are pregnant?', sources: ['S-NSAID', 'S-NHSPREG'] } },
+  { id: 'Q14', onYes: 'T3', ask: { say: 'Does pain go down one leg, below the knee?', sources: ['S-SEED0', 'S-SEED1', 'S-SEED2'] }, askAgain: { say: 'Does the pain shoot down past one knee?', sources: ['S-SEED0', 'S-SEED2'] } },
 ];
 
 export const T2_ADVICE: Clinical = {
@@ -130,22 +206,36 @@ export const T3_ADVICE: Clinical = {
 };
 
 export const MORE_QUESTIONS_CLEAR: Clinical = {
-  say: "Thanks. Nothing there that needs a doctor today.",
+  say: 'Thanks. Nothing there that needs a doctor today.',
   sources: ['S-NHS'],
 };
 
-/** For a returning person: one combined question instead of Q1-Q5 (CLINICAL.md: symptoms can change). */
+/**
+ * For a person whose last conversation, under two hours ago, cleared all of Q1-Q5: the signs as a
+ * present-tense list, then one question (CLINICAL: the screen). Never "anything new?".
+ */
 export const RESCREEN: Clinical = {
-  say: 'Since we last spoke, is anything new? A fall, chest pain, numbness between your legs, trouble peeing, or weak legs?',
+  say: 'First, the warning signs. A bad fall. Chest pain, or trouble breathing. Numbness between your legs. Trouble peeing. Weak or numb legs. Do you have any of these now?',
   sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR'],
 };
 
 export const RESCREEN_AGAIN: Clinical = {
-  say: 'Has anything new started? Like numbness between your legs, trouble peeing, or weak legs?',
+  say: 'Right now, do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
   sources: ['S-NHS', 'S-BMJCES'],
 };
 
 export const RESCREEN_HEARD: Clinical = {
-  say: 'You said something new is wrong since we last spoke.',
+  say: 'You said you have one of those warning signs now.',
+  sources: ['S-NHS'],
+};
+
+export const RESCREEN_UNSURE: Clinical = {
+  say: "You weren't sure about those warning signs. To be safe, please get help.",
+  sources: ['S-NHS'],
+};
+
+/** After a clear short check: no "none of those warning signs" (CLINICAL: never after a question about now). */
+export const RESCREEN_CLEAR: Clinical = {
+  say: "Thank you. Let's carry on gently.",
   sources: ['S-NHS'],
 };

@@ -1,4 +1,5 @@
 import type { Clinical } from './types';
+import { withOtherCountry } from '../locale';
 
 export const SELF_CARE_INTRO: Clinical = {
   say: 'Here is how to look after your back over the next few days.',
@@ -21,7 +22,8 @@ export const KEEP_MOVING: readonly Clinical[] = [
 
 /** Asked before any pain-relief suggestion (S-NSAID). */
 export const MEDICINE_CAUTION_ASK: Clinical = {
-  say: 'Before I mention pain medicine, a quick check. Are you pregnant, or over sixty-five? Do you have asthma, a stomach ulcer, or heart, kidney or liver trouble? Or high blood pressure? Do you take blood thinners? Does aspirin or ibuprofen make you ill?',
+  // A list of conditions as statements, then one question (CLINICAL: the screen).
+  say: 'Before I mention pain medicine, a quick check. Some people must be careful with pain pills. That means being pregnant, or over sixty-five. Or asthma, a stomach ulcer, or heart, kidney or liver trouble. Or high blood pressure, blood thinners, or a bad reaction to aspirin or ibuprofen. Does any of that apply to you?',
   sources: ['S-NSAID'],
 };
 
@@ -48,6 +50,6 @@ export const WHEN_TO_SEE_DOCTOR: readonly Clinical[] = [
 ];
 
 export const EMERGENCY_SAFETY_NET: Clinical = {
-  say: (l) => `Call ${l.emergencyNumber} straight away if you get any of these: numbness between your legs, trouble peeing or with your bowels, or weak legs.`,
+  say: (l) => withOtherCountry(l, `Call ${l.emergencyNumber} straight away if you get any of these: numbness between your legs, trouble peeing or with your bowels, or weak legs.`),
   sources: ['S-NHS', 'S-BMJCES'],
 };

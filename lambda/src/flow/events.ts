@@ -1,5 +1,5 @@
 import type { PaceId } from '../content/breathing';
-import type { SignId } from '../content/emergency';
+import type { FactId, SignId } from '../content/emergency';
 import type { PositionId } from '../content/guidance';
 import type { TopicId } from './state';
 
@@ -10,7 +10,15 @@ export type AlertOutcome = 'ok' | 'noPermission' | 'offline' | 'invalid' | 'limi
 export type FlowEvent =
   | { readonly kind: 'launch' }
   | { readonly kind: 'entry' } // "my back went out"
-  | { readonly kind: 'emergency'; readonly sign?: SignId } // a red flag said at any moment
+  | { readonly kind: 'emergency'; readonly sign?: SignId } // a T1 sign said at any moment (no sign: not placed)
+  | { readonly kind: 'fact'; readonly fact: FactId } // a T2 fact said at any moment: "I have a fever"
+  | { readonly kind: 'pregnant' } // a T3 fact said at any moment
+  | { readonly kind: 'age'; readonly years?: number } // "I'm 70"
+  | { readonly kind: 'call'; readonly urgent: boolean } // "call 911", "call my wife": the skill can't
+  | { readonly kind: 'helpComing' } // "I've called them", "they're on their way"
+  | { readonly kind: 'helpHere' } // "the ambulance is here"
+  | { readonly kind: 'alone' } // "I'm alone", "I can't reach my phone"
+  | { readonly kind: 'scared' }
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
   | { readonly kind: 'notSure' }

@@ -4,20 +4,24 @@ import { STEP_IDS, type State, type StepId } from './state';
 
 /**
  * What is kept between conversations: preferences and where to carry on. Never a symptom answer:
- * a session that heard a warning sign, or a reason to see a doctor today, leaves no place to resume.
+ * a session that heard a warning sign, or a reason to see a doctor today, leaves nothing that lets the next
+ * one skip questions.
  */
 export interface Memory {
   readonly v: 1;
   readonly pace?: PaceId;
   readonly disclaimed?: boolean;
-  /** Where the last conversation was, and when (ms since the epoch). */
+  /** The last conversation answered all of Q1-Q5 no, one by one, and heard no warning sign or T2 answer. */
+  readonly clear?: boolean;
+  /** Where the last conversation was. */
   readonly step?: StepId;
   readonly q?: number;
   readonly pos?: PositionId;
+  /** When `clear` and `step` were written (ms since the epoch). */
   readonly at?: number;
 }
 
-/** "Opening the skill within two hours offers to carry on." */
+/** The short check and "Shall we carry on?" only within two hours of a cleared screen. */
 export const RESUME_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 /** Steps worth carrying on with; questions of the emergency screen are always asked afresh. */
@@ -29,13 +33,16 @@ export function readMemory(raw: unknown): Memory | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const r = raw as Record<string, unknown>;
   if (r.v !== 1) return undefined;
-  const step = (STEP_IDS as readonly unknown[]).includes(r.step) && RESUMABLE.has(r.step as StepId) ? (r.step as StepId) : undefined;
   const at = typeof r.at === 'number' && Number.isFinite(r.at) ? r.at : undefined;
+  // Without a readable time, or without a cleared screen, there is nothing to carry on from.
+  const clear = r.clear === true && at !== undefined;
+  const step = clear && (STEP_IDS as readonly unknown[]).includes(r.step) && RESUMABLE.has(r.step as StepId) ? (r.step as StepId) : undefined;
   return {
     v: 1,
     ...(isPaceId(r.pace) ? { pace: r.pace } : {}),
     ...(r.disclaimed === true ? { disclaimed: true } : {}),
-    ...(step && at !== undefined ? { step, at, q: typeof r.q === 'number' && Number.isInteger(r.q) && r.q >= 0 && r.q < 20 ? r.q : 0 } : {}),
+    ...(clear ? { clear: true, at } : {}),
+    ...(step ? { step, q: typeof r.q === 'number' && Number.isInteger(r.q) && r.q >= 0 && r.q < 20 ? r.q : 0 } : {}),
     ...(step && isPositionId(r.pos) ? { pos: r.pos } : {}),
   };
 }
@@ -46,19 +53,26 @@ const RESUME_AS: Partial<Record<StepId, StepId>> = { breathing: 'breathingOffer'
 /** The memory a state leaves behind, or undefined when nothing should be written. */
 export function memoryFrom(s: State, now: number): Memory | undefined {
   if (s.noSave) return undefined;
-  const resumable = RESUMABLE.has(s.step) && s.cleared && !s.emergency && !s.t2;
+  const clear = s.fullClear === true && s.cleared === true && !s.emergency && !s.t2;
+  const resumable = clear && RESUMABLE.has(s.step);
   return {
     v: 1,
     pace: s.pace,
     ...(s.disclaimed ? { disclaimed: true } : {}),
-    ...(resumable ? { step: RESUME_AS[s.step] ?? s.step, q: s.q, at: now, ...(s.pos ? { pos: s.pos } : {}) } : {}),
+    ...(clear ? { clear: true, at: now } : {}),
+    ...(resumable ? { step: RESUME_AS[s.step] ?? s.step, q: s.q, ...(s.pos ? { pos: s.pos } : {}) } : {}),
   };
 }
 
-/** A place to carry on from, if the last conversation stopped within the window. */
-export function resumePoint(m: Memory | undefined, now: number): { step: StepId; q: number; pos?: PositionId } | undefined {
-  if (!m?.step || m.at === undefined) return undefined;
+/** The last conversation cleared Q1-Q5 within the window: the short present-tense check may replace them. */
+export function recentlyCleared(m: Memory | undefined, now: number): boolean {
+  if (!m?.clear || m.at === undefined) return false;
   const age = now - m.at;
-  if (age < 0 || age > RESUME_WINDOW_MS) return undefined;
+  return age >= 0 && age <= RESUME_WINDOW_MS;
+}
+
+/** A place to carry on from, if the last conversation cleared the screen and stopped within the window. */
+export function resumePoint(m: Memory | undefined, now: number): { step: StepId; q: number; pos?: PositionId } | undefined {
+  if (!recentlyCleared(m, now) || !m?.step) return undefined;
   return { step: m.step, q: m.q ?? 0, ...(m.pos ? { pos: m.pos } : {}) };
 }

@@ -1,26 +1,27 @@
 import { isPaceId, type PaceId } from '../content/breathing';
 import { isSignId, type SignId } from '../content/emergency';
 import { isPositionId, type PositionId } from '../content/guidance';
+import { SCREEN_IDS, type ScreenId } from '../content/screen';
 
-/** Bump when the shape changes; an older or foreign blob is dropped rather than misread. */
-export const STATE_VERSION = 1;
+/** Bump when the shape changes; an older or foreign blob is not misread (see readSessionState). */
+export const STATE_VERSION = 2;
 /** The one session-attribute key the skill owns. */
 export const STATE_KEY = 'bh';
 
 /** Where the conversation rests between turns. */
 export const STEP_IDS = [
-  'screen', // Q1-Q5, one at a time (q = question index)
+  'screen', // Q1-Q5, one thing per question (q = question index)
   'emergency', // T1 advice given; only breathing is offered from here on
-  'checkSign', // something like a warning sign was said but not understood: asked to confirm
+  'checkSign', // something like a warning sign was said but not placed: asked to confirm
   'resumeOffer', // a returning person: "Shall we carry on with ...?"
-  'rescreen', // a returning person: one combined "since we last spoke" question
+  'rescreen', // a returning person cleared under two hours ago: the signs now, as one question
   'forgetConfirm', // "forget me": asked to confirm
   'reminderConfirm', // a reminder's time spoken back, waiting for yes
   'position', // asked where the person is
   'positionHold', // position instructions given; waiting for "done"
   'breathingOffer',
   'breathing', // a set has just been spoken; "another minute?"
-  'more', // Q6-Q11 in three groups (q = group)
+  'more', // Q6-Q11, one per turn (q = question)
   'tiltsOffer',
   'tiltsFeel', // tilts done; "how did that feel?"
   'getUpOffer',
@@ -38,9 +39,19 @@ export function isTopicId(v: unknown): v is TopicId {
   return typeof v === 'string' && (TOPIC_IDS as readonly string[]).includes(v);
 }
 
-/** What was heard that made this an emergency: a stated sign, or a screen question answered yes. */
-export type EmergencyCause = SignId | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'RESCREEN' | 'UNKNOWN';
-const SCREEN_CAUSES = new Set<string>(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'RESCREEN', 'UNKNOWN']);
+/**
+ * What was heard that made this an emergency: a stated sign, a screen question answered yes or not sure,
+ * the returning person's check, a request to call for help, "I've called them", or a cause that could not be
+ * read back (UNKNOWN: the guard still holds).
+ */
+export type EmergencyCause = SignId | ScreenId | 'RESCREEN' | 'CALL' | 'CALLED' | 'UNKNOWN';
+const OTHER_CAUSES = new Set<string>([...SCREEN_IDS, 'RESCREEN', 'CALL', 'CALLED', 'UNKNOWN']);
+export function isEmergencyCause(v: unknown): v is EmergencyCause {
+  return isSignId(v) || (typeof v === 'string' && OTHER_CAUSES.has(v));
+}
+
+/** Age, when said or answered: it changes Q12 and the medicine check, never raises an alarm. */
+export type AgeBand = 'under20' | 'adult' | 'over50';
 
 export interface State {
   readonly v: typeof STATE_VERSION;
@@ -49,16 +60,25 @@ export interface State {
   readonly q: number;
   /** Set once T1 advice was given; never cleared inside a session. */
   readonly emergency?: EmergencyCause;
-  /** All of Q1-Q5 were answered no in this session: movement advice is allowed. */
+  /** Q1-Q5 were all answered no in this session (or a valid short check): movement advice is allowed. */
   readonly cleared?: boolean;
-  /** A T2 answer (Q6-Q11): get medical advice today; no exercises. */
+  /** Q1-Q5 were all answered no, one by one, in this session: the next conversation may use the short check. */
+  readonly fullClear?: boolean;
+  /** Q6-Q11 were answered in this session: exercise and getting up are allowed (exercise only without T2). */
+  readonly later?: boolean;
+  /** How many of Q6-Q11 were answered no so far, so a side trip resumes at the next one. */
+  readonly mq?: number;
+  /** A T2 answer or statement: get medical advice today; no exercises; the close repeats it. */
   readonly t2?: boolean;
   /** A T3 answer (Q12-Q14): book a doctor in the next few days. */
   readonly t3?: boolean;
-  /** Q13: never suggest ibuprofen. */
+  /** Q13 or said: never suggest ibuprofen; side-lying first. */
   readonly pregnant?: boolean;
+  /** Q12A: the first time the back has hurt like this. */
+  readonly first?: boolean;
+  readonly age?: AgeBand;
   readonly pos?: PositionId;
-  /** A topic asked for by name: reached after the screen, and followed by the menu, not the plan. */
+  /** A topic asked for by name: reached after the questions it needs, and followed by the menu, not the plan. */
   readonly want?: TopicId;
   /** The current stage was reached by asking for it by name. */
   readonly solo?: boolean;
@@ -112,10 +132,9 @@ export function readState(raw: unknown): State | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const r = raw as Record<string, unknown>;
   if (r.v !== STATE_VERSION || !(STEP_IDS as readonly unknown[]).includes(r.step)) return undefined;
-  const emergency =
-    isSignId(r.emergency) || (typeof r.emergency === 'string' && SCREEN_CAUSES.has(r.emergency))
-      ? (r.emergency as EmergencyCause)
-      : undefined;
+  // Fail closed: an emergency value we can't read is still an emergency, of unknown cause.
+  const emergency: EmergencyCause | undefined =
+    r.emergency === undefined || r.emergency === null || r.emergency === false ? undefined : isEmergencyCause(r.emergency) ? r.emergency : 'UNKNOWN';
   const flag = (k: string) => (r[k] === true ? { [k]: true } : {});
   return {
     v: STATE_VERSION,
@@ -128,10 +147,15 @@ export function readState(raw: unknown): State | undefined {
     ...(isTopicId(r.want) ? { want: r.want } : {}),
     ...((STEP_IDS as readonly unknown[]).includes(r.ret) && r.ret !== 'checkSign' ? { ret: r.ret as StepId } : {}),
     ...(typeof r.rq === 'number' ? { rq: int(r.rq, 20) } : {}),
+    ...(typeof r.mq === 'number' ? { mq: int(r.mq, 20) } : {}),
+    ...(r.age === 'under20' || r.age === 'adult' || r.age === 'over50' ? { age: r.age } : {}),
     ...flag('cleared'),
+    ...flag('fullClear'),
+    ...flag('later'),
     ...flag('t2'),
     ...flag('t3'),
     ...flag('pregnant'),
+    ...flag('first'),
     ...flag('solo'),
     ...flag('disclaimed'),
     ...flag('returning'),
@@ -140,4 +164,20 @@ export function readState(raw: unknown): State | undefined {
     ...flag('asked'),
     ...(readAlert(r.alert) ? { alert: readAlert(r.alert) } : {}),
   };
+}
+
+/**
+ * The session's state as the flow should see it. No state: a new conversation. State that can't be read
+ * fails closed: with any trace of an emergency it stays an emergency of unknown cause; otherwise it is
+ * `lost`, and the conversation starts a fresh full screen (never the returning person's short check).
+ */
+export function readSessionState(raw: unknown): { readonly state?: State; readonly lost: boolean } {
+  if (raw === undefined || raw === null) return { lost: false };
+  const state = readState(raw);
+  if (state) return { state, lost: false };
+  const trace = typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).emergency;
+  if (trace !== undefined && trace !== null && trace !== false) {
+    return { state: { ...initialState(), step: 'emergency', emergency: 'UNKNOWN' }, lost: true };
+  }
+  return { lost: true };
 }

@@ -2,15 +2,18 @@ import {
   BREATHING_INTRO, BREATHING_LAST_SET, BREATHING_OFFER, BREATHING_SET_DONE, BREATHS_PER_SET, MAX_SETS,
 } from '../content/breathing';
 import {
-  CHECK_SIGN, DISCLAIMER, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, T1_ADVICE, T1_OFFER_BREATHING, T1_REMINDER, T1_STAY,
+  AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_IF_EMERGENCY, CALL_NOW, CANT_CALL, CHECK_SIGN,
+  CHECK_SIGN_UNSURE, CONTACT_CALL, DISCLAIMER, factHeard, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, HELP_COMING, HELP_HERE,
+  isSignId, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY, SIGN_GROUP, T1_OFFER_BREATHING, T1_OFFER_REPEAT,
+  T1_REMINDER, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
 import {
   ASK_POSITION, CLEAR, GETUP_OFFER, LOG_ROLL, LOG_ROLL_DONE, POSITION_SETTLED_ASK, POSITION_STOP_RULE, POSITION_TRY,
   POSITIONS, STEP_DONE_ASK, TILT_REPS, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER, TILTS_SETUP, TILTS_SKIP_T2,
 } from '../content/guidance';
 import {
-  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, RESCREEN, RESCREEN_AGAIN, RESCREEN_HEARD, SCREEN, T1_LIST,
-  T2_ADVICE, T3_ADVICE,
+  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR,
+  RESCREEN_HEARD, RESCREEN_UNSURE, SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
 import {
   EMERGENCY_SAFETY_NET, HEAT_COLD, KEEP_MOVING, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_ASK_PHARMACIST,
@@ -23,7 +26,7 @@ import {
 import type { Clinical } from '../content/types';
 import type { FlowEvent } from './events';
 import { line, lines, talk, type Part, type Reply } from './reply';
-import { resumePoint, type Memory } from './memory';
+import { recentlyCleared, resumePoint, type Memory } from './memory';
 import { initialState, type AlertPlan, type EmergencyCause, type State, type StepId, type TopicId } from './state';
 
 /** Something the flow wants done in the world; the handler does it and reports back with an event. */
@@ -61,13 +64,20 @@ export function transition(prev: State | undefined, event: FlowEvent, context: F
 // Safety guard: applied to every outcome, whatever decided it.
 
 /** Steps that may follow an emergency: nothing there asks the person to move. */
-const SAFE_AFTER_EMERGENCY = new Set<StepId>(['emergency', 'breathingOffer', 'breathing', 'forgetConfirm']);
+export const SAFE_AFTER_EMERGENCY: ReadonlySet<StepId> = new Set<StepId>(['emergency', 'breathingOffer', 'breathing', 'forgetConfirm']);
 // (A timer for heat or ice and movement reminders only exist after a clear screen.)
 /** Safety questions that stand alone: nothing but an answer (or help, repeat, stop) moves past them. */
 const SAFETY_QUESTIONS = new Set<StepId>(['checkSign', 'rescreen']);
-const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'repeat', 'startOver']);
+const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'repeat', 'startOver', 'call', 'helpHere']);
 /** Steps that may come before Q1-Q5 are cleared: questions only. */
-const BEFORE_CLEARED = new Set<StepId>(['screen', 'checkSign', 'resumeOffer', 'rescreen', 'forgetConfirm']);
+export const BEFORE_CLEARED: ReadonlySet<StepId> = new Set<StepId>(['screen', 'checkSign', 'resumeOffer', 'rescreen', 'forgetConfirm']);
+/** Steps that are exercise or getting up: only after Q6-Q11 were answered in this conversation. */
+export const EXERCISE_STEPS: ReadonlySet<StepId> = new Set<StepId>(['tiltsFeel', 'getUp']);
+
+const partsOf = (reply: Reply): readonly Part[] => [...reply.say, ...(reply.ask ?? []), ...(reply.reprompt ?? [])];
+const saysMovement = (reply: Reply): boolean => partsOf(reply).some((p) => ('line' in p && p.line.moves === true) || 'tilts' in p);
+const saysExercise = (reply: Reply): boolean => partsOf(reply).some((p) => ('line' in p && p.line.exercise === true) || 'tilts' in p);
+const saysTilts = (reply: Reply): boolean => partsOf(reply).some((p) => 'tilts' in p);
 
 function guard(out: Outcome): Outcome {
   const { state, reply } = out;
@@ -77,21 +87,35 @@ function guard(out: Outcome): Outcome {
     return state.emergency ? emergencyHold(calm, false) : startScreen({ ...calm, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
   }
   if (state.emergency) {
-    const movement = [...reply.say, ...(reply.ask ?? [])].some((p) => 'line' in p && p.line.moves === true);
-    if (movement || !SAFE_AFTER_EMERGENCY.has(state.step)) return { ...emergencyHold(state, reply.end), ...(out.effect ? { effect: out.effect } : {}) };
+    if (saysMovement(reply) || !SAFE_AFTER_EMERGENCY.has(state.step)) return { ...emergencyHold(state, reply.end), ...(out.effect ? { effect: out.effect } : {}) };
     return out;
   }
   // Movement advice only after Q1-Q5 were all answered no in this session.
-  if (!state.cleared && !reply.end && !BEFORE_CLEARED.has(state.step)) {
+  if (!state.cleared && (saysMovement(reply) || (!reply.end && !BEFORE_CLEARED.has(state.step)))) {
     return startScreen({ ...state, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
+  }
+  // Exercise and getting up only after Q6-Q11 in this session; tilts never after a T2 answer.
+  if ((saysExercise(reply) || EXERCISE_STEPS.has(state.step)) && !state.later) {
+    const want: TopicId | undefined = state.step === 'getUp' || state.step === 'getUpOffer' ? 'getUp' : state.step.startsWith('tilts') ? 'tilts' : state.want;
+    return laterQuestions({ ...state, ...(want ? { want } : {}) }, [talk(TALK.laterFirst)]);
+  }
+  if ((saysTilts(reply) || state.step === 'tiltsFeel') && state.t2) {
+    return enterStage('getUpOffer', { ...state, solo: false }, [line(TILTS_SKIP_T2)]);
   }
   return out;
 }
 
+/** What an emergency cause calls for while help comes. */
+export function groupOf(cause: EmergencyCause): EmergencyGroup {
+  if (isSignId(cause)) return SIGN_GROUP[cause];
+  return SCREEN.find((q) => q.id === cause)?.group ?? 'unknown';
+}
+
 function emergencyHold(s: State, end: boolean): Outcome {
   const state: State = { ...s, step: 'emergency' };
-  if (end) return { state, reply: { say: [line(T1_REMINDER), line(T1_STAY)], end: true } };
-  return { state, reply: { say: [line(T1_REMINDER), line(T1_STAY)], ...prompt(state), end: false } };
+  const say = [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency ?? 'UNKNOWN')])];
+  if (end) return { state, reply: { say, end: true } };
+  return { state, reply: { say, ...prompt(state), end: false } };
 }
 
 /** When something fails: a calm line that still carries the safety net; the conversation stays where it was. */
@@ -106,23 +130,50 @@ export const ERROR_REPLY: Reply = {
 // Events that mean the same at every step.
 
 function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
-  // A red flag said at any moment outranks everything else (CLINICAL.md: the screen).
-  if (event.kind === 'emergency') {
-    if (event.sign) return emergency(prev ?? initialState(), event.sign);
-    if (prev?.emergency) return emergency(prev, prev.emergency);
-    return checkSign(prev ?? initialState());
+  switch (event.kind) {
+    // A red flag said at any moment outranks everything else (docs/clinical: the screen).
+    case 'emergency':
+      if (event.sign) return emergency(prev ?? initialState(), event.sign, HEARD_SIGN[event.sign]);
+      if (prev?.emergency) return emergency(prev, prev.emergency);
+      return checkSign(prev ?? initialState());
+    case 'call':
+      return callRequest(prev ?? initialState(), event.urgent);
+    case 'helpHere':
+      return { state: { ...(prev ?? initialState()), step: 'emergency', emergency: prev?.emergency ?? 'CALLED' }, reply: { say: [line(HELP_HERE)], end: true } };
+    case 'helpComing': {
+      const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 0, emergency: prev?.emergency ?? 'CALLED' };
+      return enter(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING)]);
+    }
+    case 'alone':
+      if (prev?.emergency) return enter({ ...prev, step: 'emergency' }, [line(ALONE_EMERGENCY), line(CONTACT_CALL)]);
+      return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
+    case 'scared':
+      if (prev?.emergency) return enter({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(CALL_NOW[groupOf(prev.emergency)])]);
+      return noted(prev, prev ?? initialState(), [line(SCARED_CALM)]);
+    case 'fact':
+      return fact(prev, event.fact);
+    case 'pregnant':
+      return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(PREGNANT_NOTED)]);
+    case 'age': {
+      const band = event.years === undefined ? undefined : event.years >= 50 ? 'over50' : event.years < 20 ? 'under20' : 'adult';
+      return noted(prev, { ...(prev ?? initialState()), ...(band ? { age: band } : {}) }, [line(AGE_NOTED)]);
+    }
+    case 'forget': {
+      const s = prev ?? initialState();
+      if (s.step === 'forgetConfirm') return reply(s, [], { body: false });
+      return enter({ ...s, step: 'forgetConfirm', ret: s.step, rq: s.q }, []);
+    }
+    case 'forgotten':
+      return returnTo(prev ?? initialState(), [talk(event.ok ? TALK.forgetDone : TALK.forgetFailed)]);
+    case 'alertDone':
+      if (prev) return alertDone(prev, event.result);
+      break;
+    case 'permission':
+      if (prev) return permissionAnswer(prev, event.answer);
+      break;
+    default:
+      break;
   }
-  if (event.kind === 'forget') {
-    const s = prev ?? initialState();
-    if (s.step === 'forgetConfirm') return reply(s, [], { body: false });
-    return enter({ ...s, step: 'forgetConfirm', ret: s.step, rq: s.q }, []);
-  }
-  if (event.kind === 'forgotten') {
-    const s = prev ?? initialState();
-    return returnTo(s, [talk(event.ok ? TALK.forgetDone : TALK.forgetFailed)]);
-  }
-  if (event.kind === 'alertDone' && prev) return alertDone(prev, event.result);
-  if (event.kind === 'permission' && prev) return permissionAnswer(prev, event.answer);
   if (!prev) return fromNothing(event, context);
   const s = prev;
   // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
@@ -134,6 +185,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     case 'help':
       return reply(s, [talk(helpFor(s))], { body: false });
     case 'repeat':
+      // After an emergency, "repeat" and "what?" give the number first, again.
+      if (s.emergency && s.step !== 'emergency') return { state: s, reply: { say: emergencyBody(s), ...prompt(s), end: false } };
       return reply(s, [], { body: true });
     case 'fallback':
     case 'unsupported':
@@ -164,7 +217,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
   }
 }
 
-/** A request that arrives with no conversation behind it: a new session, or lost state. */
+/** A request that arrives with no conversation behind it: a new session, or state that could not be read. */
 function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcome {
   const fresh: State = {
     ...initialState(),
@@ -172,15 +225,19 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
     ...(memory?.disclaimed ? { disclaimed: true } : {}),
     ...(memory ? { returning: true } : {}),
   };
-  if (memory && (event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic')) {
+  const opening = event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic';
+  if (memory && opening) {
     const want = event.kind === 'topic' ? { want: event.topic } : {};
-    const resume = event.kind === 'topic' ? undefined : resumePoint(memory, now);
-    // A shorter welcome, and one combined question instead of Q1-Q5 (CLINICAL.md).
-    if (resume) {
-      const offer: State = { ...fresh, step: 'resumeOffer', q: 0, ret: resume.step, rq: resume.q, ...(resume.pos ? { pos: resume.pos } : {}) };
-      return enter(offer, [talk(TALK.welcomeBack)]);
+    // The short check only for someone whose last conversation, under two hours ago, cleared Q1-Q5 (docs/clinical).
+    if (recentlyCleared(memory, now)) {
+      const resume = event.kind === 'topic' ? undefined : resumePoint(memory, now);
+      if (resume) {
+        const offer: State = { ...fresh, step: 'resumeOffer', q: 0, ret: resume.step, rq: resume.q, ...(resume.pos ? { pos: resume.pos } : {}) };
+        return enter(offer, [talk(TALK.welcomeBack)]);
+      }
+      return enter({ ...fresh, ...want, step: 'rescreen', q: 0 }, [talk(TALK.welcomeBack)]);
     }
-    return enter({ ...fresh, ...want, step: 'rescreen', q: 0 }, [talk(TALK.welcomeBack)]);
+    return startScreen({ ...fresh, ...want }, [talk(TALK.welcomeBack), talk(TALK.newSessionNoContext)]);
   }
   switch (event.kind) {
     case 'launch':
@@ -199,6 +256,30 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
   }
 }
 
+/** Something said that changes the advice without alarm: noted, then the same question again. */
+function noted(prev: State | undefined, s: State, opening: readonly Part[]): Outcome {
+  if (!prev) return startScreen(s, [talk(TALK.greeting), ...opening]);
+  if (s.emergency) return enter({ ...s, step: 'emergency' }, opening);
+  return reply(s, opening, { body: false });
+}
+
+/** A T2 fact said at any moment: said back, then same-day advice, never the emergency number. */
+function fact(prev: State | undefined, f: FactId): Outcome {
+  const s: State = { ...(prev ?? initialState()), t2: true, later: true };
+  const advice = prev?.t2 ? [line(factHeard(f))] : [line(factHeard(f)), line(T2_ADVICE)];
+  return noted(prev, s, advice);
+}
+
+/** "Call 911", "call my wife": the skill can't; it says how, and closes so Alexa's own calling can hear them. */
+function callRequest(s: State, urgent: boolean): Outcome {
+  if (urgent || s.emergency) {
+    const cause = s.emergency ?? 'CALL';
+    const state: State = { ...s, step: 'emergency', q: 0, emergency: cause };
+    return { state, reply: { say: [line(CALL_NOW[groupOf(cause)]), line(CALL_CANT), line(CALL_HOW)], end: true } };
+  }
+  return { state: s, reply: { say: [line(CALL_CANT), line(CALL_IF_EMERGENCY), line(CALL_HOW)], end: true } };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Events whose meaning depends on the step.
 
@@ -206,7 +287,10 @@ function atStep(s: State, e: FlowEvent): Outcome {
   const advanceOn = e.kind === 'done' || e.kind === 'skip';
   switch (s.step) {
     case 'screen': {
-      if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, SCREEN[s.q]?.id ?? 'UNKNOWN'); // not sure counts as yes
+      const q = SCREEN[s.q] ?? SCREEN[0]!;
+      if (e.kind === 'yes') return emergency(s, q.id, q.heard);
+      // Not sure counts as yes, and is said back as what it was.
+      if (e.kind === 'notSure') return emergency(s, q.id, q.unsure);
       if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
       if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
       if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
@@ -220,17 +304,18 @@ function atStep(s: State, e: FlowEvent): Outcome {
       return reply(s, [talk(TALK.notUnderstood)], { body: false });
     }
     case 'rescreen': {
-      if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'RESCREEN');
+      if (e.kind === 'yes') return emergency(s, 'RESCREEN', RESCREEN_HEARD);
+      if (e.kind === 'notSure') return emergency(s, 'RESCREEN', RESCREEN_UNSURE);
       if (e.kind === 'no') {
         const cleared: State = { ...s, cleared: true };
         if (s.ret) {
           const carry: State = { ...cleared, step: s.ret, q: s.rq ?? 0 };
           delete (carry as { ret?: StepId }).ret;
           delete (carry as { rq?: number }).rq;
-          return enter(carry, [talk(TALK.carryOn)]);
+          return enterStage(carry.step, carry, [line(RESCREEN_CLEAR)], carry.q);
         }
-        if (s.want) return startTopic(cleared, s.want, [line(CLEAR[0]!)]);
-        return enterStage('position', cleared, [line(CLEAR[0]!)]);
+        if (s.want) return startTopic(cleared, s.want, [line(RESCREEN_CLEAR)]);
+        return enterStage('position', cleared, [line(RESCREEN_CLEAR)]);
       }
       if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
       if (e.kind === 'topic') return reply({ ...s, want: e.topic }, [talk(TALK.afterScreen)], { body: false });
@@ -245,15 +330,18 @@ function atStep(s: State, e: FlowEvent): Outcome {
       if (e.kind === 'no' || e.kind === 'skip') return returnTo(withoutAlert(s), [talk(TALK.noReminder)]);
       return reply(s, [talk(TALK.notUnderstood)], { body: false });
     case 'checkSign': {
-      if (e.kind === 'yes' || e.kind === 'notSure') return emergency(s, 'UNKNOWN');
+      if (e.kind === 'yes') return emergency(s, 'UNKNOWN');
+      if (e.kind === 'notSure') return emergency(s, 'UNKNOWN', CHECK_SIGN_UNSURE);
       if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
       return reply(s, [talk(TALK.answerFirst)], { body: false });
     }
-    case 'emergency':
-      if (e.kind === 'yes') return breathe(s, []);
+    case 'emergency': {
+      const canBreathe = groupOf(s.emergency ?? 'UNKNOWN') !== 'breathing';
+      if (e.kind === 'yes') return canBreathe ? breathe(s, []) : reply(s, [], { body: true });
       if (e.kind === 'no') return goodbye(s);
-      if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
+      if (e.kind === 'pace' && canBreathe) return breathe({ ...s, pace: e.pace }, []);
       return emergencyHold(s, false);
+    }
     case 'position':
       if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
       if (advanceOn) return advance(s, []);
@@ -271,17 +359,19 @@ function atStep(s: State, e: FlowEvent): Outcome {
       if (e.kind === 'no' || advanceOn) return s.emergency ? goodbye(s) : advance(s, []);
       if (e.kind === 'previous') return back(s);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'more':
-      if (e.kind === 'yes' || e.kind === 'notSure') {
-        // Any T2 answer settles the tier; the remaining groups cannot change the advice.
-        return advance({ ...s, t2: true }, [line(T2_ADVICE)]);
-      }
+    case 'more': {
+      const q = MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]!;
+      // Any T2 answer settles the tier; the remaining questions cannot change the advice.
+      if (e.kind === 'yes') return afterLater({ ...s, t2: true, later: true }, [line(q.heard ?? q.ask), line(T2_ADVICE)]);
+      if (e.kind === 'notSure') return afterLater({ ...s, t2: true, later: true }, [line(q.unsure ?? q.ask), line(T2_ADVICE)]);
       if (e.kind === 'no') {
-        return s.q + 1 >= MORE_QUESTIONS.length ? advance(s, [line(MORE_QUESTIONS_CLEAR)]) : reply({ ...s, q: s.q + 1 }, [], { body: false });
+        if (s.q + 1 >= MORE_QUESTIONS.length) return afterLater({ ...s, later: true, mq: MORE_QUESTIONS.length }, [line(MORE_QUESTIONS_CLEAR)]);
+        return reply({ ...s, q: s.q + 1, mq: s.q + 1 }, [], { body: false });
       }
-      if (advanceOn) return advance(s, []);
-      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
+      if (advanceOn) return reply(s, [talk(TALK.cannotSkipLater)], { body: false });
+      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1, mq: s.q - 1 }, [], { body: false }) : back(s);
       return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+    }
     case 'tiltsOffer':
       if (e.kind === 'yes') return tilts(s);
       if (e.kind === 'no' || advanceOn) return advance(s, []);
@@ -304,18 +394,8 @@ function atStep(s: State, e: FlowEvent): Outcome {
       if (e.kind === 'skip') return advance(s, []);
       if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'final': {
-      const q = FINAL_QUESTIONS[s.q];
-      if (e.kind === 'yes' || e.kind === 'notSure') {
-        const next: State = { ...s, t3: true, ...(q?.ids.includes('Q13') ? { pregnant: true } : {}) };
-        const advice = s.t3 || s.t2 ? [] : [line(T3_ADVICE)]; // said once; T2 already asks for more
-        return nextFinal(next, advice);
-      }
-      if (e.kind === 'no') return nextFinal(s, []);
-      if (advanceOn) return advance(s, []);
-      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
-      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
-    }
+    case 'final':
+      return atFinal(s, e);
     case 'care':
       return atCare(s, e);
     case 'menu':
@@ -323,6 +403,60 @@ function atStep(s: State, e: FlowEvent): Outcome {
       if (e.kind === 'no' || advanceOn) return goodbye(s);
       return reply(s, [talk(TALK.helpMenu)], { body: false });
   }
+}
+
+/** Q6-Q11 are done: on to what was asked for by name, or the plan. */
+function afterLater(s: State, opening: readonly Part[]): Outcome {
+  if (s.want) return startTopic(s, s.want, opening);
+  return advance(s, opening);
+}
+
+/** Into Q6-Q11 at the first one not yet answered. */
+function laterQuestions(s: State, opening: readonly Part[]): Outcome {
+  const q = Math.min(s.mq ?? 0, MORE_QUESTIONS.length - 1);
+  return enter({ ...s, step: 'more', q, solo: false }, [...opening, ...(q === 0 ? [line(MORE_QUESTIONS_INTRO)] : [])]);
+}
+
+/** Q12-Q14: each asked only while it can still change the advice. */
+function finalApplies(q: LaterQuestion | undefined, s: State): boolean {
+  switch (q?.id) {
+    case undefined:
+      return false;
+    case 'Q12B':
+    case 'Q12C':
+      return s.first === true && s.age === undefined;
+    case 'Q13':
+      return !s.pregnant;
+    default:
+      return true;
+  }
+}
+
+function nextFinal(s: State, from: number, opening: readonly Part[]): Outcome {
+  for (let i = from; i < FINAL_QUESTIONS.length; i++) {
+    if (finalApplies(FINAL_QUESTIONS[i], s)) return enter({ ...s, step: 'final', q: i }, opening);
+  }
+  return advance({ ...s, step: 'final' }, opening);
+}
+
+function atFinal(s: State, e: FlowEvent): Outcome {
+  const q = FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]!;
+  const t3 = (x: State): Outcome => nextFinal({ ...x, t3: true }, s.q + 1, x.t3 || x.t2 ? [] : [line(T3_ADVICE)]); // said once; T2 already asks for more
+  if (e.kind === 'yes' || e.kind === 'notSure') {
+    switch (q.onYes) {
+      case 'firstTime':
+        // First-ever back pain matters with age: over fifty or under twenty (S-AHCPR).
+        return s.age === 'over50' || s.age === 'under20' ? t3({ ...s, first: true }) : nextFinal({ ...s, first: true }, s.q + 1, []);
+      case 'pregnant':
+        return nextFinal({ ...s, pregnant: true }, s.q + 1, [line(PREGNANT_NOTED)]);
+      default:
+        return t3(q.id === 'Q12B' ? { ...s, age: 'over50' } : q.id === 'Q12C' ? { ...s, age: 'under20' } : s);
+    }
+  }
+  if (e.kind === 'no') return nextFinal(q.id === 'Q12C' ? { ...s, age: 'adult' } : s, s.q + 1, []);
+  if (e.kind === 'done' || e.kind === 'skip') return advance(s, []);
+  if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
+  return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
 }
 
 function atCare(s: State, e: FlowEvent): Outcome {
@@ -385,17 +519,19 @@ function back(s: State): Outcome {
   return enterStage(PLAN[Math.max(0, i - 1)] ?? 'position', s, []);
 }
 
-function enterStage(stage: StepId, s: State, opening: readonly Part[]): Outcome {
-  const base: State = { ...s, step: stage, q: 0 };
+function enterStage(stage: StepId, s: State, opening: readonly Part[], q = 0): Outcome {
+  const base: State = { ...s, step: stage, q };
   switch (stage) {
     case 'breathingOffer':
       return enter({ ...base, sets: 0 }, opening);
     case 'more':
-      return enter(base, [...opening, line(MORE_QUESTIONS_INTRO)]);
+      return s.later ? advance(base, opening) : laterQuestions(base, opening);
     case 'tiltsOffer':
       return s.t2 ? enterStage('getUpOffer', base, [...opening, line(TILTS_SKIP_T2)]) : enter(base, opening);
+    case 'final':
+      return nextFinal(base, q, opening);
     case 'care':
-      return enter(base, [...opening, line(SELF_CARE_INTRO)]);
+      return q === 0 ? enter(base, [...opening, line(SELF_CARE_INTRO)]) : enter(base, opening);
     case 'menu':
       return toMenu(s, opening);
     default:
@@ -404,7 +540,9 @@ function enterStage(stage: StepId, s: State, opening: readonly Part[]): Outcome 
 }
 
 function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
-  const solo: State = { ...s, solo: true, want: undefined };
+  // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
+  if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)]);
+  const solo: State = { ...s, solo: true };
   delete (solo as { want?: TopicId }).want;
   switch (topic) {
     case 'breathing':
@@ -420,8 +558,13 @@ function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome
     case 'painRelief':
       return medicine({ ...solo, step: 'care' }, opening);
     case 'doctor':
-      return toMenu(solo, [...opening, ...(s.t2 ? [line(T2_ADVICE)] : []), ...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)]);
+      return toMenu(solo, [...opening, ...whenToSeeADoctor(s)]);
   }
+}
+
+/** After a T2 answer, only the same-day advice: no later timeline to contradict it (docs/clinical). */
+function whenToSeeADoctor(s: State): Part[] {
+  return s.t2 ? [line(T2_ADVICE), line(EMERGENCY_SAFETY_NET)] : [...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)];
 }
 
 function toMenu(s: State, opening: readonly Part[]): Outcome {
@@ -433,15 +576,22 @@ function startScreen(state: State, opening: readonly Part[]): Outcome {
 }
 
 function clear(s: State): Outcome {
-  const cleared: State = { ...s, cleared: true, disclaimed: true };
+  const cleared: State = { ...s, cleared: true, fullClear: true, disclaimed: true };
   const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
   if (s.want) return startTopic(cleared, s.want, opening);
   return enterStage('position', cleared, opening);
 }
 
-function emergency(s: State, cause: EmergencyCause): Outcome {
+/** T1: what was heard, then the step's advice (number first). Emergency stays for the rest of the session. */
+function emergency(s: State, cause: EmergencyCause, heard: Clinical = heardFor(cause)): Outcome {
   const next: State = { ...s, step: 'emergency', q: 0, emergency: cause };
-  return enter(next, [line(heardFor(cause)), ...lines(T1_ADVICE)]);
+  return enter(next, [line(heard)]);
+}
+
+/** The emergency advice, number first: said on entering the emergency and on "repeat". */
+function emergencyBody(s: State): Part[] {
+  const group = groupOf(s.emergency ?? 'UNKNOWN');
+  return [line(CALL_NOW[group]), line(CANT_CALL), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])];
 }
 
 function checkSign(s: State): Outcome {
@@ -450,8 +600,8 @@ function checkSign(s: State): Outcome {
 }
 
 function heardFor(cause: EmergencyCause): Clinical {
-  if (cause === 'UNKNOWN') return HEARD_UNKNOWN;
   if (cause === 'RESCREEN') return RESCREEN_HEARD;
+  if (cause === 'CALLED') return HEARD_CALLED;
   if (isSignId(cause)) return HEARD_SIGN[cause];
   return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
 }
@@ -474,11 +624,6 @@ function tilts(s: State, opening: readonly Part[] = []): Outcome {
   return { state: next, reply: { say: [...opening, ...lines(TILTS_SETUP), reps], ...prompt(next), end: false } };
 }
 
-function nextFinal(s: State, opening: readonly Part[]): Outcome {
-  if (s.q + 1 >= FINAL_QUESTIONS.length) return advance(s, opening);
-  return enter({ ...s, q: s.q + 1 }, opening);
-}
-
 function medicine(s: State, opening: readonly Part[] = []): Outcome {
   // S-NSAID: never suggest ibuprofen in pregnancy.
   if (s.pregnant) return careEnd(s, [...opening, line(MEDICINE_ASK_PHARMACIST)]);
@@ -488,11 +633,13 @@ function medicine(s: State, opening: readonly Part[] = []): Outcome {
 function careEnd(s: State, opening: readonly Part[]): Outcome {
   if (s.solo) return toMenu(s, opening);
   const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
-  return toMenu({ ...s, disclaimed: true }, [...opening, ...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET), ...disclaimer]);
+  return toMenu({ ...s, disclaimed: true }, [...opening, ...whenToSeeADoctor(s), ...disclaimer]);
 }
 
 function goodbye(s: State, first: readonly Part[] = []): Outcome {
-  const safety = s.emergency ? [line(T1_REMINDER), line(T1_STAY)] : [talk(TALK.goodbye), line(SAFETY_NET)];
+  const safety = s.emergency
+    ? [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency)])]
+    : [talk(TALK.goodbye), ...(s.t2 ? [line(T2_ADVICE)] : []), line(SAFETY_NET)];
   const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
   return { state: { ...s, disclaimed: true }, reply: { say: [...first, ...safety, ...disclaimer], end: true } };
 }
@@ -526,8 +673,10 @@ function view(s: State, otherWords = false): View {
       return ask([talk(TALK.forgetAsk)]);
     case 'reminderConfirm':
       return ask([reminderConfirmLine(s.alert)]);
-    case 'emergency':
-      return ask([line(T1_OFFER_BREATHING)], [line(T1_REMINDER), line(T1_OFFER_BREATHING)]);
+    case 'emergency': {
+      const offer = groupOf(s.emergency ?? 'UNKNOWN') === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
+      return ask([line(offer)], [line(T1_REMINDER), line(offer)], emergencyBody(s));
+    }
     case 'position':
       return ask([line(ASK_POSITION)]);
     case 'positionHold':
@@ -539,7 +688,7 @@ function view(s: State, otherWords = false): View {
     case 'breathing':
       return ask(s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)], [line(BREATHING_SET_DONE)]);
     case 'more':
-      return ask(question(MORE_QUESTIONS[s.q]), question(MORE_QUESTIONS[s.q]));
+      return ask(question(MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]), question(MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]));
     case 'tiltsOffer':
       return ask([line(TILTS_OFFER)]);
     case 'tiltsFeel':
@@ -549,7 +698,7 @@ function view(s: State, otherWords = false): View {
     case 'getUp':
       return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], [line(LOG_ROLL[s.q] ?? LOG_ROLL[0]!)]);
     case 'final':
-      return ask(question(FINAL_QUESTIONS[s.q]), question(FINAL_QUESTIONS[s.q]));
+      return ask(question(FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]), question(FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]));
     case 'care':
       if (s.q === 2) return ask([line(otherWords ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], [line(MEDICINE_CAUTION_ASK)]);
       if (s.q === 0) return ask([line(TIMER_OFFER)], [line(TIMER_OFFER)], lines(HEAT_COLD));

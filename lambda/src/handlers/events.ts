@@ -1,12 +1,18 @@
 import type { Request } from 'ask-sdk-model';
-import { isSignId } from '../content/emergency';
+import { isFactId, isSignId } from '../content/emergency';
 import type { FlowEvent } from '../flow/events';
 import { readPermissionAnswer } from '../services/alexaApi';
 
 /** Which intent means what to the flow. An intent not listed here is 'unsupported'. */
 export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   BackWentOutIntent: { kind: 'entry' },
-  EmergencyStatementIntent: { kind: 'emergency' }, // the sign comes from the slot
+  EmergencyStatementIntent: { kind: 'emergency' }, // the sign or fact comes from the slot
+  AgeIntent: { kind: 'age' }, // the years come from the slot
+  CallIntent: { kind: 'call', urgent: true }, // who is called comes from the slot
+  HelpComingIntent: { kind: 'helpComing' },
+  HelpHereIntent: { kind: 'helpHere' },
+  AloneIntent: { kind: 'alone' },
+  ScaredIntent: { kind: 'scared' },
   NotSureIntent: { kind: 'notSure' },
   DoneIntent: { kind: 'done' },
   'AMAZON.NextIntent': { kind: 'done' },
@@ -62,6 +68,13 @@ export function resolvedId(slots: unknown, name: string): string | undefined {
   return undefined;
 }
 
+/** The words Alexa put in a slot, if any. */
+function slotValue(slots: unknown, name: string): string | undefined {
+  if (typeof slots !== 'object' || slots === null) return undefined;
+  const value = (slots as Record<string, { value?: unknown } | undefined>)[name]?.value;
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
 /** Turns a request into what the flow understands; never throws on odd input. */
 export function toEvent(request: Request): FlowEvent {
   if (request.type === 'LaunchRequest') return { kind: 'launch' };
@@ -73,10 +86,23 @@ export function toEvent(request: Request): FlowEvent {
   const name = request.intent?.name;
   const event = typeof name === 'string' && Object.hasOwn(INTENT_EVENTS, name) ? INTENT_EVENTS[name] : undefined;
   if (!event) return { kind: 'unsupported' };
+  const slots = request.intent.slots;
   if (event.kind === 'emergency') {
-    const id = resolvedId(request.intent.slots, 'sign');
-    // An unmatched sign is checked with one question rather than guessed either way.
-    return isSignId(id) ? { kind: 'emergency', sign: id } : { kind: 'emergency' };
+    const id = resolvedId(slots, 'sign');
+    if (isSignId(id)) return { kind: 'emergency', sign: id };
+    if (isFactId(id)) return { kind: 'fact', fact: id };
+    if (id === 'PREGNANT') return { kind: 'pregnant' };
+    // A statement not placed is checked with one specific question rather than guessed either way.
+    return { kind: 'emergency' };
+  }
+  if (event.kind === 'age') {
+    const years = Number(slotValue(slots, 'age'));
+    return Number.isInteger(years) && years > 0 && years < 130 ? { kind: 'age', years } : { kind: 'age' };
+  }
+  if (event.kind === 'call') {
+    // "Call for help", "call 911", "ring an ambulance": urgent. A name ("call Sam"): the skill still can't.
+    const named = slotValue(slots, 'who') !== undefined;
+    return { kind: 'call', urgent: !named || resolvedId(slots, 'who') === 'EMERGENCY' };
   }
   return event;
 }

@@ -1,7 +1,8 @@
 import { enAU, enCA, enGB, enIN, enUS, generic } from './packs';
 import type { LocalePack } from './types';
 
-export type { LocalePack } from './types';
+export type { LocalePack } from "./types";
+export { withOtherCountry } from "./types";
 
 const PACKS: Readonly<Record<string, LocalePack>> = {
   'en-US': enUS, 'en-CA': enCA, 'en-GB': enGB, 'en-AU': enAU, 'en-IN': enIN,

@@ -1,11 +1,12 @@
 import type { LocalePack } from './types';
 
-// Numbers and wording from CLINICAL.md, "Urgency tiers" (S-NHS for the UK lines).
+// Numbers and wording from docs/clinical (urgency tiers; S-NHS for the UK lines).
 
 export const enUS: LocalePack = {
   id: 'en-US',
   callNow: 'Call 911 now, or your local emergency number.',
   emergencyNumber: '911',
+  emergencyDept: 'the emergency room',
   adviceToday: 'call your doctor or go to urgent care',
   doctor: 'doctor',
 };
@@ -16,15 +17,18 @@ export const enGB: LocalePack = {
   id: 'en-GB',
   callNow: 'Call 999 now, or your local emergency number.',
   emergencyNumber: '999',
+  emergencyDept: 'A and E',
   adviceToday: 'call 111 or your GP',
   doctor: 'GP',
 };
 
-// en-AU skills also serve New Zealand, where the number is 111: say both.
+// en-AU skills also serve New Zealand, where the number is 111: its own sentence, never "triple zero or 111".
 export const enAU: LocalePack = {
   id: 'en-AU',
-  callNow: 'Call triple zero now. In New Zealand, call 111. Or call the emergency number where you are.',
-  emergencyNumber: 'triple zero or 111',
+  callNow: 'Call triple zero now, or your local emergency number. In New Zealand, call 111.',
+  emergencyNumber: 'triple zero',
+  otherCountry: 'In New Zealand, call 111.',
+  emergencyDept: 'the emergency department',
   adviceToday: 'see your GP today',
   doctor: 'GP',
 };
@@ -33,6 +37,7 @@ export const enIN: LocalePack = {
   id: 'en-IN',
   callNow: 'Call 112 now, or your local emergency number.',
   emergencyNumber: '112',
+  emergencyDept: 'the emergency department',
   adviceToday: 'see a doctor today',
   doctor: 'doctor',
 };
@@ -42,6 +47,7 @@ export const generic: LocalePack = {
   id: 'en',
   callNow: 'Call your local emergency number now.',
   emergencyNumber: 'your local emergency number',
+  emergencyDept: 'the emergency department',
   adviceToday: 'see a doctor today',
   doctor: 'doctor',
 };
