@@ -4,6 +4,7 @@ import { DynamoPersistenceAdapter, createDynamoClient, userKey } from '../../lam
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../tools/dynamo/local';
 import { buildSkill } from '../../lambda/src/skill';
 import { talkTo, type Dialog } from '../support/dialog';
+import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 
 const TABLE = 'back-helper-test';
 let db: LocalDynamo;
@@ -34,14 +35,14 @@ async function items(): Promise<Array<Record<string, unknown>>> {
 
 async function toBreathing(d: Dialog) {
   await d.user('alexa, ask back helper, my back went out');
-  for (let i = 0; i < 5; i++) await d.user('no');
+  for (let i = 0; i < SCREEN.length; i++) await d.user('no');
   await d.user("i'm on my back");
   await d.user('done');
   await d.user('yes');
 }
 
 describe('picking up where you left off', () => {
-  it('offers to carry on within two hours, after one combined safety question', async () => {
+  it('offers to carry on within two hours, after the warning signs as one present-tense question', async () => {
     const p = person();
     const first = p.talk();
     await toBreathing(first);
@@ -53,13 +54,16 @@ describe('picking up where you left off', () => {
     const back = await second.user('open back helper');
     expect(back.speech).toBe('Welcome back. Shall we carry on with the slow breathing?');
     const check = await second.user('yes');
-    expect(check.speech).toContain('Since we last spoke, is anything new?');
+    expect(check.speech).toContain('First, the warning signs. A bad fall.');
+    expect(check.speech).toContain('Do you have any of these now?');
+    expect(check.speech).not.toContain('anything new');
     const resumed = await second.user('no');
-    expect(resumed.speech).toContain("Let's carry on.");
+    expect(resumed.speech).toContain("Thank you. Let's carry on gently.");
+    expect(resumed.speech).not.toContain('None of those warning signs');
     expect(resumed.speech).toContain('Shall we breathe together for a minute?');
   });
 
-  it('a yes to the combined question is an emergency, with no movement after', async () => {
+  it('not sure to the present-tense question is an emergency, said back truthfully, with no movement after', async () => {
     const p = person();
     await toBreathing(p.talk());
     later(10);
@@ -67,31 +71,37 @@ describe('picking up where you left off', () => {
     await d.user('open back helper');
     await d.user('yes');
     const t1 = await d.user("i'm not sure");
-    expect(t1.speech).toMatch(/^You said something new is wrong since we last spoke\. Call 911 now/);
+    expect(t1.speech).toMatch(/^You weren't sure about those warning signs\. To be safe, please get help\. Call 911 now/);
     const move = await d.user('help me get up');
     expect(move.speech).not.toContain('Roll onto your side');
   });
 
-  it('after two hours greets briefly and re-screens instead of resuming', async () => {
+  it('after two hours greets briefly and asks the full screen again', async () => {
     const p = person();
     await toBreathing(p.talk());
     later(180);
     const d = p.talk();
     const t = await d.user('open back helper');
-    expect(t.speech).toBe('Welcome back. Since we last spoke, is anything new? A fall, chest pain, numbness between your legs, trouble peeing, or weak legs?');
+    expect(t.speech).toBe("Welcome back. Let's start with a few quick safety questions. Just say yes, no, or not sure. Did this start after a bad fall, a car accident, or a hard blow to your back?");
   });
 
-  it('answers the combined question before anything else, and keeps what was asked for', async () => {
+  it('answers the present-tense question before anything else, and still asks Q6-Q11 before getting up', async () => {
     const p = person();
     await toBreathing(p.talk());
-    later(180);
+    later(30);
     const d = p.talk();
-    await d.user('open back helper');
+    const check = await d.user('alexa, ask back helper how do i get out of bed', 'GetUpIntent');
+    expect(check.speech).toContain('Do you have any of these now?');
     const early = await d.user('how do i get out of bed', 'GetUpIntent');
     expect(early.speech).not.toContain('Roll onto your side');
-    expect(early.speech).toContain('Since we last spoke');
+    expect(early.speech).toContain('Do you have any of these now?');
     const after = await d.user('no');
-    expect(after.speech).toContain('Lie on your back and bend your knees.');
+    expect(after.speech).not.toContain('Lie on your back and bend your knees.');
+    expect(after.speech).toContain('Before that, a few more safety questions.');
+    expect(after.speech).toContain('Do you have a fever or chills');
+    for (let i = 0; i < MORE_QUESTIONS.length - 1; i++) await d.user('no');
+    const up = await d.user('no');
+    expect(up.speech).toContain('Lie on your back and bend your knees.');
   });
 
   it('remembers the breathing pace and that the disclaimer was heard', async () => {
@@ -103,9 +113,67 @@ describe('picking up where you left off', () => {
     later(300);
     const d = p.talk();
     await d.user('alexa, ask back helper to help me breathe');
+    for (let i = 0; i < SCREEN.length - 1; i++) await d.user('no');
     const t = await d.user('no');
     expect(t.speech).not.toContain("I'm not a doctor");
     expect(t.speech).toContain('In for three, and a long breath out for seven.');
+  });
+});
+
+describe('coming back never clears someone who is not clear', () => {
+  it('after an emergency, the next conversation asks the full screen, and a no to "anything now" is never heard as clear', async () => {
+    const p = person();
+    const first = p.talk();
+    await toBreathing(first);
+    await first.user('it feels numb when i wipe', 'EmergencyStatementIntent');
+    await first.user('stop');
+    later(20);
+    const d = p.talk();
+    const t = await d.user('open back helper');
+    expect(t.speech).toContain('Did this start after a bad fall');
+    expect(t.speech).not.toContain('Do you have any of these now?');
+    const no = await d.user('no');
+    expect(no.speech).not.toContain('None of those warning signs');
+    expect(no.speech).not.toContain('position');
+  });
+
+  it('someone who stopped at the first question gets the full screen, not the short check', async () => {
+    const p = person();
+    const first = p.talk();
+    await first.user('alexa, ask back helper, my back went out');
+    await first.user('stop');
+    later(10);
+    const t = await p.talk().user('open back helper');
+    expect(t.speech).toContain('Did this start after a bad fall');
+    expect(t.speech).not.toContain('Do you have any of these now?');
+  });
+
+  it('a short check does not make the conversation after it short too: only a full screen does', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    later(20);
+    const second = p.talk();
+    await second.user('alexa, ask back helper to help me breathe');
+    const cleared = await second.user('no');
+    expect(cleared.speech).toContain("Let's carry on gently.");
+    await second.user('stop');
+    later(20);
+    const third = await p.talk().user('open back helper');
+    expect(third.speech).toContain('Did this start after a bad fall');
+  });
+
+  it('a database that cannot be read never turns a returning person into a cleared one', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    later(10);
+    const broken = new DynamoPersistenceAdapter({ tableName: TABLE, endpoint: 'http://127.0.0.1:9', now: () => now });
+    const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const t = await talkTo('en-US', { memory: broken, clock, userId: p.userId }).user('open back helper');
+      expect(t.speech).toContain('Did this start after a bad fall');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
@@ -122,13 +190,14 @@ describe('what is stored', () => {
       expect(Object.keys(item).sort()).toEqual(['attributes', 'expiresAt', 'id']);
       expect(item.id).toMatch(/^[0-9a-f]{64}$/);
       const attributes = item.attributes as Record<string, unknown>;
-      expect(Object.keys(attributes).every((k) => ['v', 'pace', 'disclaimed', 'step', 'q', 'pos', 'at'].includes(k))).toBe(true);
+      expect(Object.keys(attributes).every((k) => ['v', 'pace', 'disclaimed', 'clear', 'step', 'q', 'pos', 'at'].includes(k))).toBe(true);
     }
     expect(JSON.stringify(all)).not.toContain(p.userId);
-    // The T2 answer left no place to resume, so the next conversation starts from the safety question.
+    // The T2 answer left nothing that skips questions: the next conversation asks the full screen.
     later(5);
     const next = await p.talk().user('open back helper');
-    expect(next.speech).toContain('Since we last spoke');
+    expect(next.speech).toContain('Did this start after a bad fall');
+    expect(next.speech).not.toContain('Do you have any of these now?');
     expect(next.speech).not.toContain('carry on');
   });
 
@@ -196,10 +265,9 @@ describe('when the database goes down mid-conversation', () => {
       await d.user('no');
       await d.user('no');
       await local.stop();
-      const q4 = await d.user('no');
-      expect(q4.speech).toContain('numbness or tingling between your legs');
-      const q5 = await d.user('no');
-      expect(q5.speech).toContain('Do both legs have pain');
+      const q2b = await d.user('no');
+      expect(q2b.speech).toContain('Do you feel a throbbing or pulsing in your belly?');
+      for (let i = 3; i < SCREEN.length - 1; i++) await d.user('no');
       const clear = await d.user('no');
       expect(clear.speech).toContain('None of those warning signs.');
       const position = await d.user("i'm on the floor");
@@ -226,10 +294,10 @@ describe('when the database hangs', () => {
     const spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const first = await d.user('open back helper');
-      expect(first.speech).toContain('Did this start after a fall');
+      expect(first.speech).toContain('Did this start after a bad fall');
       expect(first.response!.sessionAttributes?.bh).toMatchObject({ dbDown: true });
       const second = await d.user('no');
-      expect(second.speech).toContain('chest pain');
+      expect(second.speech).toContain('pain or tightness in your chest');
     } finally {
       spy.mockRestore();
       for (const s of sockets) s.destroy();

@@ -448,7 +448,8 @@ function atFinal(s: State, e: FlowEvent): Outcome {
         // First-ever back pain matters with age: over fifty or under twenty (S-AHCPR).
         return s.age === 'over50' || s.age === 'under20' ? t3({ ...s, first: true }) : nextFinal({ ...s, first: true }, s.q + 1, []);
       case 'pregnant':
-        return nextFinal({ ...s, pregnant: true }, s.q + 1, [line(PREGNANT_NOTED)]);
+        // Q13 is T3 in the clinical table, and changes the advice that follows (S-NHSPREG, S-NSAID).
+        return nextFinal({ ...s, pregnant: true, t3: true }, s.q + 1, [line(PREGNANT_NOTED), ...(s.t3 || s.t2 ? [] : [line(T3_ADVICE)])]);
       default:
         return t3(q.id === 'Q12B' ? { ...s, age: 'over50' } : q.id === 'Q12C' ? { ...s, age: 'under20' } : s);
     }
