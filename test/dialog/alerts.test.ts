@@ -1,4 +1,5 @@
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { SCREEN } from '../../lambda/src/content/screen';
 import { buildSkill } from '../../lambda/src/skill';
 import { AMAZON, startAlexaApiStub, type AlexaApiStub } from '../support/alexaApiStub';
 import { talkTo, type Dialog, TEST_SKILL_ID } from '../support/dialog';
@@ -19,7 +20,7 @@ const TIME_ZONE = 'GET /v2/devices/amzn1.ask.device.SIMULATED-DEVICE/settings/Sy
 
 async function toHeatAdvice(d: Dialog) {
   await d.user('alexa, ask back helper should i use ice or heat', 'HeatIceIntent');
-  for (let i = 0; i < 4; i++) await d.user('no');
+  for (let i = 0; i < SCREEN.length - 1; i++) await d.user('no');
   const heat = await d.user('no');
   expect(heat.speech).toContain('Would you like a twenty minute timer');
 }
@@ -118,7 +119,7 @@ describe('reminders', () => {
     api.script(REMINDER, { status: 201, body: AMAZON.reminderCreated });
     const d = talkTo('en-US', { apiEndpoint: api.endpoint, clock });
     await d.user('open back helper');
-    for (let i = 0; i < 5; i++) await d.user('no');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no');
     const confirm = await d.user('remind me to get up and move every hour until this evening', 'MoveReminderIntent');
     expect(confirm.speech).toContain("I'll remind you every hour, from 4 PM until 8 PM, to get up and move a little. Shall I set that?");
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0); // nothing before the yes
@@ -145,7 +146,7 @@ describe('reminders', () => {
     api.script(REMINDER, { status: 201, body: AMAZON.reminderCreated });
     const d = talkTo('en-US', { apiEndpoint: api.endpoint, clock });
     await d.user('open back helper');
-    for (let i = 0; i < 5; i++) await d.user('no');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no');
     const confirm = await d.user('check in with me tomorrow morning', 'CheckInReminderIntent');
     expect(confirm.speech).toContain("I'll check in with you tomorrow at 9 AM. Shall I set that?");
     const no = await d.user('no');
@@ -157,7 +158,7 @@ describe('reminders', () => {
     api.script(TIME_ZONE, { status: 500, body: {} });
     const d = talkTo('en-US', { apiEndpoint: api.endpoint, clock });
     await d.user('open back helper');
-    for (let i = 0; i < 5; i++) await d.user('no');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no');
     const t = await d.user('remind me to move', 'MoveReminderIntent');
     expect(t.speech).toContain("I can't tell the time where you are");
     expect(t.listening).toBe(true);

@@ -152,7 +152,7 @@ describe('the emergency screen, spoken', () => {
       await screenTo(d, 2);
       const t = await d.user(word);
       expect(t.listening).toBe(false);
-      expect(t.speech).toContain('If you get numbness between your legs, trouble peeing, or weak legs, call 911 right away.');
+      expect(t.speech).toContain('If you get numbness between your legs, trouble peeing, or weak legs, call 911 now.');
     }
   });
 

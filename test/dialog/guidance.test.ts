@@ -131,7 +131,7 @@ describe('the rest of the screen', () => {
     const q13 = d.last;
     expect(q13.speech).toContain('Are you pregnant');
     const t3 = await d.user('yes');
-    expect(t3.speech).toContain("I won't suggest ibuprofen.");
+    expect(t3.speech).toContain("I'll leave out pills like ibuprofen.");
     expect(t3.speech).toContain("Please book a doctor's appointment in the next few days.");
     await d.user('no');
     await d.user('next');

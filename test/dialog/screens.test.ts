@@ -16,7 +16,7 @@ describe('Echo Show screens', () => {
     const d = talkTo('en-US', { apl: true });
     const q1 = await d.user('open back helper');
     expect(screenOf(q1)).toMatchObject({ title: 'Safety question 1 of 5', hint: 'Say "yes", "no" or "not sure"' });
-    expect(screenOf(q1)!.lines.join(' ')).toContain('Did this start after a fall');
+    expect(screenOf(q1)!.lines.join(' ')).toContain('Did this start after a bad fall');
     for (let i = 0; i < 5; i++) await d.user('no');
     await d.user("i'm on the floor");
     await d.user('done');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { INTENT_EVENTS } from '../../lambda/src/handlers/events';
-import { SIGN_IDS } from '../../lambda/src/content/emergency';
+import { STATEMENT_IDS } from '../../lambda/src/content/emergency';
 import { modelPath } from '../support/paths';
 
 interface Model {
@@ -64,7 +64,7 @@ describe.each(SUPPORTED_LOCALES)('the %s interaction model', (locale) => {
     const samples = intent('EmergencyStatementIntent').samples ?? [];
     expect(samples.length).toBeGreaterThanOrEqual(30);
     const type = model.types?.find((t) => t.name === 'RED_FLAG_SIGN');
-    expect(type?.values.map((v) => v.id).sort()).toEqual([...SIGN_IDS].sort());
+    expect(type?.values.map((v) => v.id).sort()).toEqual([...STATEMENT_IDS].sort());
   });
 
   it('declares every built-in intent the conversation needs', () => {

@@ -149,7 +149,7 @@ export const SCARED_EMERGENCY: Clinical = {
 
 /** Outside an emergency. */
 export const ALONE_CALM: Clinical = {
-  say: "Okay. I'm here with you, and we'll go slowly.",
+  say: "I'm here with you, and we'll go slowly.",
   sources: ['S-NHSFALL'],
 };
 export const SCARED_CALM: Clinical = {
@@ -171,7 +171,7 @@ export const CALL_IF_EMERGENCY: Clinical = {
 /** The one-line safety net said whenever a conversation ends or something goes wrong. */
 export const SAFETY_NET: Clinical = {
   say: (l) =>
-    withOtherCountry(l, `If you get numbness between your legs, trouble peeing, or weak legs, call ${l.emergencyNumber} right away.`),
+    withOtherCountry(l, `If you get numbness between your legs, trouble peeing, or weak legs, call ${l.emergencyNumber} now.`),
   sources: ['S-NHS', 'S-BMJCES'],
 };
 
@@ -192,7 +192,7 @@ export const CHECK_SIGN_UNSURE: Clinical = {
 
 /** Pregnancy said at any time (S-NHSPREG, S-NSAID). */
 export const PREGNANT_NOTED: Clinical = {
-  say: "Thank you for telling me. When you lie down, lie on your side, with a pillow under your bump. I won't suggest ibuprofen.",
+  say: "Thank you for telling me. When you lie down, lie on your side, with a pillow under your bump. I'll leave out pills like ibuprofen.",
   sources: ['S-NHSPREG', 'S-NSAID'],
 };
 export const AGE_NOTED: Clinical = { say: "Thank you. I'll keep that in mind.", sources: ['S-AHCPR'] };

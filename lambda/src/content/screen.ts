@@ -73,7 +73,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Since your back went, is it hard to pee? Or do you not feel the need to go?', sources: ['S-SEED0', 'S-SEED1', 'S-NHS', 'S-BMJCES'] },
     askAgain: { say: 'Is anything new when you try to pee? Like it will not start, or you do not feel you need to?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said you have new trouble peeing.', sources: ['S-NHS', 'S-BMJCES'] },
-    unsure: { say: "You weren't sure about trouble peeing. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about trouble when you pee. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q3B',
@@ -170,7 +170,7 @@ export const MORE_QUESTIONS: readonly LaterQuestion[] = [
     'You said you have injected drugs.', 'injected drugs', ['S-AHCPR']),
   t2('Q8C', 'In the last few months, have you had an operation or an injection in your spine?',
     'Have you had back surgery, or a shot in your spine, lately?',
-    'You said you had a recent spine operation or injection.', 'a spine operation or injection', ['S-AHCPR']),
+    'You said you had a recent spine operation or injection.', 'a back operation', ['S-AHCPR']),
   // Q9: weak bones on their own count (the safer reading; steroid tablets are asked in Q8A).
   t2('Q9', 'Do you have weak or thin bones, called osteoporosis?', 'Has a doctor told you your bones are thin or weak?',
     'You said you have weak bones.', 'weak bones', ['S-AHCPR']),
@@ -215,7 +215,7 @@ export const MORE_QUESTIONS_CLEAR: Clinical = {
  * present-tense list, then one question (CLINICAL: the screen). Never "anything new?".
  */
 export const RESCREEN: Clinical = {
-  say: 'First, the warning signs. A bad fall. Chest pain, or trouble breathing. Numbness between your legs. Trouble peeing. Weak or numb legs. Do you have any of these now?',
+  say: 'First, the warning signs. A bad fall. Chest pain, or trouble breathing. Numbness between your legs. Trouble when you pee. Weak or numb legs. Do you have any of these now?',
   sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR'],
 };
 

@@ -25,7 +25,7 @@ export const enGB: LocalePack = {
 // en-AU skills also serve New Zealand, where the number is 111: its own sentence, never "triple zero or 111".
 export const enAU: LocalePack = {
   id: 'en-AU',
-  callNow: 'Call triple zero now, or your local emergency number. In New Zealand, call 111.',
+  callNow: 'Call triple zero now, or the emergency number where you are. In New Zealand, call 111.',
   emergencyNumber: 'triple zero',
   otherCountry: 'In New Zealand, call 111.',
   emergencyDept: 'the emergency department',
