@@ -131,7 +131,7 @@ describe('the CloudFormation stack ask-cli deploys', () => {
     });
   });
 
-  // cfn-lint is a Python tool; the machine image carries it and .ci/run insists on it, so CI never skips this.
+  // cfn-lint is a Python tool; .ci/run installs it when missing, and under CI a missing tool fails instead of skipping.
   const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
   const haveCfnLint = cfnLint.status === 0;
   if (!haveCfnLint) {
