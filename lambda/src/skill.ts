@@ -5,7 +5,7 @@ import { localePack } from './locale';
 import { render } from './speech/render';
 import { CanFulfillIntentHandler } from './handlers/canFulfill';
 import {
-  conversationHandler, OtherRequestHandler, SafetyNetErrorHandler, SessionEndedHandler, skillDisabledHandler, type SkillServices,
+  conversationHandler, OtherRequestHandler, ownAttributes, SafetyNetErrorHandler, SessionEndedHandler, skillDisabledHandler, type SkillServices,
 } from './handlers/conversation';
 import { TimeoutApiClient } from './services/apiClient';
 import { logEvent, setLoggableIntents } from './services/log';
@@ -46,7 +46,8 @@ export class ForeignRequestError extends Error {
 /**
  * What Lambda runs: the skill, and a last line of defence for envelopes so broken that ask-sdk itself
  * fails before any of our handlers run (no context, no request). Those still get a calm answer with the
- * safety net, and keep the session attributes they came with. Requests for another skill are not answered.
+ * safety net, and keep the skill's own validated state and nothing else they came with. Requests for another
+ * skill are not answered.
  */
 export async function invokeSafely(skill: Skill, skillId: string | undefined, event: unknown, context?: unknown): Promise<ResponseEnvelope> {
   const e = (event ?? {}) as { context?: { System?: { application?: { applicationId?: unknown } } }; session?: { attributes?: unknown }; request?: { locale?: unknown } };
@@ -56,10 +57,9 @@ export async function invokeSafely(skill: Skill, skillId: string | undefined, ev
   } catch (error) {
     logEvent(undefined, error);
     const out = render(ERROR_REPLY, localePack(e.request?.locale));
-    const attributes = e.session?.attributes;
     return {
       version: '1.0',
-      ...(attributes && typeof attributes === 'object' && !Array.isArray(attributes) ? { sessionAttributes: attributes as Record<string, unknown> } : {}),
+      ...(e.session && typeof e.session === 'object' ? { sessionAttributes: ownAttributes(e.session.attributes) } : {}),
       response: {
         outputSpeech: { type: 'SSML', ssml: out.speech },
         reprompt: { outputSpeech: { type: 'SSML', ssml: out.reprompt! } },

@@ -3,18 +3,70 @@ import type { canfulfill } from 'ask-sdk-model';
 import { resolvedId } from './events';
 import { logEvent } from '../services/log';
 
-/** Intents worth being chosen for when someone speaks without the skill's name. */
-const NAME_FREE: ReadonlySet<string> = new Set([
-  'BackWentOutIntent', 'EmergencyStatementIntent', 'BreathingIntent', 'PositionsIntent', 'TiltsIntent',
-  'GetUpIntent', 'HeatIceIntent', 'PainReliefIntent', 'DoctorIntent',
-]);
+export type NameFreeAnswer = 'YES' | 'NO' | 'MAYBE';
+
+const BACK_PAIN = 'only a person whose back has just gone out says this: the skill is the right place';
+const WARNING_SIGN = 'a warning sign said aloud: the skill answers with the emergency advice at once';
+const GENERIC = 'also said by people with no back pain (relaxing, stretching, getting up, heat, medicine, a doctor): a YES would pull them into a back-pain safety screen';
+const ALERTS = 'timers and reminders belong to Alexa itself when no skill is named';
+const IN_CONVERSATION = 'only means something inside a conversation with the skill';
+const FORGET = 'only this skill\'s users have anything to forget, and they will name it';
+
+/**
+ * How the skill answers a name-free request for each intent of its model (PLATFORM.md: YES only where the
+ * skill is the right place). Every intent must be listed, with a reason: a test fails for one that is not.
+ * The answer is per intent, because a CanFulfillIntentRequest carries the intent, not the words.
+ */
+export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswer; readonly why: string }>> = {
+  BackWentOutIntent: { answer: 'YES', why: BACK_PAIN },
+  EmergencyStatementIntent: { answer: 'YES', why: WARNING_SIGN },
+  BreathingIntent: { answer: 'NO', why: GENERIC },
+  PositionsIntent: { answer: 'NO', why: GENERIC },
+  TiltsIntent: { answer: 'NO', why: GENERIC },
+  GetUpIntent: { answer: 'NO', why: GENERIC },
+  HeatIceIntent: { answer: 'NO', why: GENERIC },
+  PainReliefIntent: { answer: 'NO', why: GENERIC },
+  DoctorIntent: { answer: 'NO', why: GENERIC },
+  TimerIntent: { answer: 'NO', why: ALERTS },
+  MoveReminderIntent: { answer: 'NO', why: ALERTS },
+  CheckInReminderIntent: { answer: 'NO', why: ALERTS },
+  ForgetMeIntent: { answer: 'NO', why: FORGET },
+  NotSureIntent: { answer: 'NO', why: IN_CONVERSATION },
+  DoneIntent: { answer: 'NO', why: IN_CONVERSATION },
+  SkipIntent: { answer: 'NO', why: IN_CONVERSATION },
+  MenuIntent: { answer: 'NO', why: IN_CONVERSATION },
+  StandingIntent: { answer: 'NO', why: IN_CONVERSATION },
+  SittingIntent: { answer: 'NO', why: IN_CONVERSATION },
+  LyingOnBackIntent: { answer: 'NO', why: IN_CONVERSATION },
+  LyingOnSideIntent: { answer: 'NO', why: IN_CONVERSATION },
+  OnFloorIntent: { answer: 'NO', why: IN_CONVERSATION },
+  InBedIntent: { answer: 'NO', why: IN_CONVERSATION },
+  SlowerIntent: { answer: 'NO', why: IN_CONVERSATION },
+  FasterIntent: { answer: 'NO', why: IN_CONVERSATION },
+  EvenPaceIntent: { answer: 'NO', why: IN_CONVERSATION },
+  FeelBetterIntent: { answer: 'NO', why: IN_CONVERSATION },
+  FeelSameIntent: { answer: 'NO', why: IN_CONVERSATION },
+  FeelWorseIntent: { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.YesIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.NoIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.HelpIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.StopIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.CancelIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.NavigateHomeIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.FallbackIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.RepeatIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.StartOverIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.NextIntent': { answer: 'NO', why: IN_CONVERSATION },
+  'AMAZON.PreviousIntent': { answer: 'NO', why: IN_CONVERSATION },
+};
 
 type Answer = canfulfill.CanFulfillIntent;
 
 /** What we would do for this intent, judged from the request alone: no speech, no state, no database. */
 export function canFulfill(intent: { name?: unknown; slots?: unknown } | undefined): Answer {
   const name = typeof intent?.name === 'string' ? intent.name : '';
-  if (!NAME_FREE.has(name)) return { canFulfill: 'NO' };
+  const listed = Object.hasOwn(NAME_FREE, name) ? NAME_FREE[name]!.answer : 'NO';
+  if (listed === 'NO') return { canFulfill: 'NO' };
   const slots: Record<string, canfulfill.CanFulfillSlot> = {};
   let all = true;
   const given = intent?.slots && typeof intent.slots === 'object' ? (intent.slots as Record<string, { value?: unknown }>) : {};
@@ -25,7 +77,7 @@ export function canFulfill(intent: { name?: unknown; slots?: unknown } | undefin
     if (!understood) all = false;
     slots[slot] = { canUnderstand: understood ? 'YES' : 'MAYBE', canFulfill: 'YES' };
   }
-  return { canFulfill: all ? 'YES' : 'MAYBE', ...(Object.keys(slots).length ? { slots } : {}) };
+  return { canFulfill: all && listed === 'YES' ? 'YES' : 'MAYBE', ...(Object.keys(slots).length ? { slots } : {}) };
 }
 
 export const CanFulfillIntentHandler: RequestHandler = {

@@ -234,6 +234,17 @@ export const OtherRequestHandler: RequestHandler = {
   },
 };
 
+/**
+ * The session attributes an error reply may carry: the skill's own state, read through readState, and
+ * nothing else that arrived. A broken or hostile envelope's extra keys (a megabyte, 5,000 levels deep)
+ * never come back, so the reply stays small and serialisable.
+ */
+export function ownAttributes(raw: unknown): Record<string, unknown> {
+  const bh = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.hasOwn(raw, STATE_KEY) ? (raw as Record<string, unknown>)[STATE_KEY] : undefined;
+  const state = readState(bh);
+  return state ? { [STATE_KEY]: state } : {};
+}
+
 /** Last resort: a calm line that still carries the safety net, and the conversation stays where it was. */
 export const SafetyNetErrorHandler: ErrorHandler = {
   canHandle() {
@@ -241,6 +252,9 @@ export const SafetyNetErrorHandler: ErrorHandler = {
   },
   handle(input, error) {
     logEvent(input.requestEnvelope?.request, error);
+    // The envelope's own attributes, not the SDK's copy: copying them may be what failed.
+    const session = input.requestEnvelope?.session;
+    if (session) input.attributesManager.setSessionAttributes(ownAttributes(session.attributes));
     return respond(input, ERROR_REPLY);
   },
 };
