@@ -1,4 +1,5 @@
 import { talkTo } from '../support/dialog';
+import { SCREEN } from '../../lambda/src/content/screen';
 import { buildSkill } from '../../lambda/src/skill';
 import { APL_TOKEN } from '../../lambda/src/screen/apl';
 
@@ -15,9 +16,9 @@ describe('Echo Show screens', () => {
   it('show each step in words, and a breathing circle at the pace of the voice', async () => {
     const d = talkTo('en-US', { apl: true });
     const q1 = await d.user('open back helper');
-    expect(screenOf(q1)).toMatchObject({ title: 'Safety question 1 of 5', hint: 'Say "yes", "no" or "not sure"' });
+    expect(screenOf(q1)).toMatchObject({ title: `Safety question 1 of ${SCREEN.length}`, hint: 'Say "yes", "no" or "not sure"' });
     expect(screenOf(q1)!.lines.join(' ')).toContain('Did this start after a bad fall');
-    for (let i = 0; i < 5; i++) await d.user('no');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no');
     await d.user("i'm on the floor");
     await d.user('done');
     const set = await d.user('yes');

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Turn } from '../../tools/sim';
-import { T1_ADVICE } from '../../lambda/src/content/emergency';
+import { CANT_CALL } from '../../lambda/src/content/emergency';
+import { SCREEN } from '../../lambda/src/content/screen';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack } from '../../lambda/src/locale';
 import { AMAZON, startAlexaApiStub, type AlexaApiStub } from '../support/alexaApiStub';
@@ -37,7 +38,7 @@ const askedFor = (t: Turn, scope: string) =>
 async function clearScreen(d: Dialog): Promise<{ noes: number; after: Turn }> {
   let noes = 0;
   let turn = d.last;
-  while (stepOf(turn) === 'screen' && noes < 10) {
+  while (stepOf(turn) === 'screen' && noes < 20) {
     turn = await d.user('no', 'AMAZON.NoIntent');
     noes += 1;
   }
@@ -47,7 +48,7 @@ async function clearScreen(d: Dialog): Promise<{ noes: number; after: Turn }> {
 function expectEmergency(t: Turn) {
   expect(stepOf(t)).toBe('emergency');
   expect(t.speech).toContain(l.emergencyNumber);
-  expect(t.speech).toContain(textFor(T1_ADVICE[1]!.say, l));
+  expect(t.speech).toContain(textFor(CANT_CALL.say, l));
 }
 
 interface Claim {
@@ -74,21 +75,21 @@ const CLAIMS: readonly Claim[] = [
     },
   },
   {
-    sentence: 'The skill asks five yes or no safety questions.',
+    sentence: 'The skill asks eleven short yes or no safety questions, one at a time.',
     check: async () => {
       const d = talk();
       await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
       const { noes } = await clearScreen(d);
-      expect(noes).toBe(5);
+      expect([noes, SCREEN.length]).toEqual([11, 11]);
     },
   },
   {
-    sentence: 'Five no answers lead to a question about where you are.',
+    sentence: 'Eleven no answers lead to a question about where you are.',
     check: async () => {
       const d = talk();
       await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
       const { noes, after } = await clearScreen(d);
-      expect(noes).toBe(5);
+      expect(noes).toBe(SCREEN.length);
       expect(stepOf(after)).toBe('position');
       expect(after.listening).toBe(true);
       // The question is answered by the model's position intents.
@@ -100,7 +101,7 @@ const CLAIMS: readonly Claim[] = [
       'A yes or "not sure" to any safety question gives the emergency advice (call the local emergency number; Alexa cannot call) and from then on only slow breathing is offered.',
     check: async () => {
       for (const answer of ['yes', 'not sure']) {
-        for (let question = 0; question < 5; question++) {
+        for (let question = 0; question < SCREEN.length; question++) {
           const d = talk();
           await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
           for (let i = 0; i < question; i++) await d.user('no', 'AMAZON.NoIntent');
@@ -126,13 +127,26 @@ const CLAIMS: readonly Claim[] = [
   },
   {
     sentence:
+      'Saying "call for help" or "call 911" at any point explains that the skill cannot make calls, gives the emergency number and how to call with Alexa, and ends the session so Alexa can hear the call.',
+    check: async () => {
+      for (const noes of [0, 3, SCREEN.length]) {
+        const d = talk();
+        await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
+        for (let i = 0; i < noes; i++) await d.user('no', 'AMAZON.NoIntent');
+        const t = await d.user(noes === 3 ? 'call nine one one' : 'call for help', 'CallIntent');
+        expect([noes, t.listening, t.speech.includes(l.emergencyNumber), t.speech.includes("I can't make calls.")]).toEqual([noes, false, true, true]);
+      }
+    },
+  },
+  {
+    sentence:
       'Timer: say "Alexa, ask back helper should I use ice or heat", answer no to the safety questions, and say yes to the twenty minute timer it offers: it asks for the timers permission by voice (or sends a card to the Alexa app), then sets an announcing timer.',
     check: async () => {
       api.script('POST /v1/alerts/timers', { status: 401, body: AMAZON.error('UNAUTHORIZED', 'no permission') }, { status: 200, body: AMAZON.timerCreated });
       const d = talk();
       await d.user('alexa, ask back helper should i use ice or heat', 'HeatIceIntent');
       const { noes } = await clearScreen(d);
-      expect(noes).toBe(5);
+      expect(noes).toBe(SCREEN.length);
       const ask = await d.user('yes', 'AMAZON.YesIntent');
       expect(askedFor(ask, 'alexa::alerts:timers:skill:readwrite')).toBe(true);
       const timer = api.requests.find((r) => r.path === '/v1/alerts/timers');

@@ -91,6 +91,12 @@ describe('the name-free answer for every intent of the model', () => {
     ['stretches', 'NO'],
     ['heat or ice', 'NO'],
     ['set a timer', 'NO'],
+    ["i'm pregnant", 'NO'],
+    ['i have a fever', 'NO'],
+    ['call my mom', 'NO'],
+    ['call for help', 'NO'],
+    ["i'm scared", 'NO'],
+    ['my back went out and i have chest pain', 'YES'],
   ];
   it.each(models.flatMap(({ locale, model }) => SAID.map(([words, answer]) => [locale, words, answer, model] as const)))(
     '%s: "%s" is %s',

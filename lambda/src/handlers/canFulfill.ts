@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { canfulfill } from 'ask-sdk-model';
 import { resolvedId } from './events';
+import { isSignId } from '../content/emergency';
 import { logEvent } from '../services/log';
 
 export type NameFreeAnswer = 'YES' | 'NO' | 'MAYBE';
@@ -10,6 +11,8 @@ const WARNING_SIGN = 'a warning sign said aloud: the skill answers with the emer
 const GENERIC = 'also said by people with no back pain (relaxing, stretching, getting up, heat, medicine, a doctor): a YES would pull them into a back-pain safety screen';
 const ALERTS = 'timers and reminders belong to Alexa itself when no skill is named';
 const IN_CONVERSATION = 'only means something inside a conversation with the skill';
+const CALLS = 'calling belongs to Alexa itself: a YES would swallow "call mom" or "call for help" that Alexa can place';
+const FEELINGS = 'also said by people with no back pain (alone, scared, an age): only meaningful inside the conversation';
 const FORGET = 'only this skill\'s users have anything to forget, and they will name it';
 
 /**
@@ -31,6 +34,12 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   MoveReminderIntent: { answer: 'NO', why: ALERTS },
   CheckInReminderIntent: { answer: 'NO', why: ALERTS },
   ForgetMeIntent: { answer: 'NO', why: FORGET },
+  CallIntent: { answer: 'NO', why: CALLS },
+  HelpComingIntent: { answer: 'NO', why: IN_CONVERSATION },
+  HelpHereIntent: { answer: 'NO', why: IN_CONVERSATION },
+  AloneIntent: { answer: 'NO', why: FEELINGS },
+  ScaredIntent: { answer: 'NO', why: FEELINGS },
+  AgeIntent: { answer: 'NO', why: FEELINGS },
   NotSureIntent: { answer: 'NO', why: IN_CONVERSATION },
   DoneIntent: { answer: 'NO', why: IN_CONVERSATION },
   SkipIntent: { answer: 'NO', why: IN_CONVERSATION },
@@ -67,6 +76,9 @@ export function canFulfill(intent: { name?: unknown; slots?: unknown } | undefin
   const name = typeof intent?.name === 'string' ? intent.name : '';
   const listed = Object.hasOwn(NAME_FREE, name) ? NAME_FREE[name]!.answer : 'NO';
   if (listed === 'NO') return { canFulfill: 'NO' };
+  // The statement slot also holds T2 and T3 facts ("I'm pregnant", "I have a fever"): only a warning sign is ours.
+  const sign = name === 'EmergencyStatementIntent' ? resolvedId(intent?.slots, 'sign') : undefined;
+  if (sign !== undefined && !isSignId(sign)) return { canFulfill: 'NO' };
   const slots: Record<string, canfulfill.CanFulfillSlot> = {};
   let all = true;
   const given = intent?.slots && typeof intent.slots === 'object' ? (intent.slots as Record<string, { value?: unknown }>) : {};

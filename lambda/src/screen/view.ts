@@ -1,4 +1,5 @@
 import { PACES } from '../content/breathing';
+import { SCREEN } from '../content/screen';
 import { textFor } from '../content/types';
 import type { Part, Reply } from '../flow/reply';
 import type { State } from '../flow/state';
@@ -39,7 +40,7 @@ const HINTS: Partial<Record<State['step'], string>> = {
 function title(s: State | undefined, l: LocalePack): string {
   if (!s) return 'Back Helper';
   if (s.emergency && s.step === 'emergency') return `Call ${l.emergencyNumber} now`;
-  if (s.step === 'screen') return `Safety question ${s.q + 1} of 5`;
+  if (s.step === 'screen') return `Safety question ${s.q + 1} of ${SCREEN.length}`;
   if (s.step === 'getUp') return `Getting up: step ${s.q + 1}`;
   return TITLES[s.step] ?? 'Back Helper';
 }
