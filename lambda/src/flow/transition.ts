@@ -194,7 +194,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     case 'startOver':
       // A warning sign heard in this session cannot be taken back by starting over.
       if (s.emergency) return emergency(s, s.emergency);
-      return startScreen({ ...initialState(), pace: s.pace, disclaimed: s.disclaimed }, [talk(TALK.greetingAgain)]);
+      // What the person told us about themselves stays: a same-day answer, pregnancy, age.
+      return startScreen({ ...initialState(), pace: s.pace, disclaimed: s.disclaimed, ...keepAboutThem(s) }, [talk(TALK.greetingAgain)]);
     case 'launch':
     case 'entry':
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
@@ -215,6 +216,10 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     default:
       return atStep(s, event);
   }
+}
+
+function keepAboutThem(s: State): Partial<State> {
+  return { ...(s.t2 ? { t2: true, later: true } : {}), ...(s.pregnant ? { pregnant: true } : {}), ...(s.age ? { age: s.age } : {}) };
 }
 
 /** A request that arrives with no conversation behind it: a new session, or state that could not be read. */
