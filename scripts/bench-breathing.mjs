@@ -17,12 +17,19 @@ const pct = (x) => {
   return v === '-0.0' || v === '0.0' ? '0.0%' : `${x > 0 ? '+' : ''}${v}%`;
 };
 
-const voices = knownVoices(passage, ESPEAK_NG_WPM);
-const found = voices.filter((v) => !v.missing);
+const found = [];
 console.log(`Voices (rate measured on ${passage.split(/\s+/).length} words of the skill's own text, first sound to last):`);
-for (const v of voices) {
-  if (v.missing) console.log(`  skipped  ${v.id.padEnd(30)} not installed (${v.missing})`);
-  else console.log(`  found    ${v.id.padEnd(30)} ${wordsPerMinute(v, passage).toFixed(0).padStart(4)} words a minute`);
+for (const v of knownVoices(passage, ESPEAK_NG_WPM)) {
+  if (v.missing) {
+    console.log(`  skipped  ${v.id.padEnd(30)} not installed (${v.missing})`);
+    continue;
+  }
+  try {
+    console.log(`  found    ${v.id.padEnd(30)} ${wordsPerMinute(v, passage).toFixed(0).padStart(4)} words a minute`);
+    found.push(v);
+  } catch (e) {
+    console.log(`  skipped  ${v.id.padEnd(30)} installed, but failed to speak (${String(e.stderr ?? e.message).trim().split('\n')[0]})`);
+  }
 }
 if (found.length === 0) {
   console.error('No voice found: apt-get install -y espeak-ng (and flite, festival, freetts for more voices)');

@@ -22,7 +22,16 @@ for (const r of rates) console.log(`  -s ${String(r.setting).padStart(3)}  ${r.w
 
 const target = p.WORDS_PER_MINUTE;
 const calibration = espeakNgAt(target, rates);
-const others = knownVoices(passage, ESPEAK_NG_WPM).filter((v) => !v.missing);
+const speaks = (v) => {
+  try {
+    speechSeconds(v, p.CUES.in);
+    return true;
+  } catch {
+    console.log(`(skipped ${v.id}: installed, but failed to speak)`);
+    return false;
+  }
+};
+const others = knownVoices(passage, ESPEAK_NG_WPM).filter((v) => !v.missing && speaks(v));
 const cues = {
   ...p.CUES,
   ...Object.fromEntries(Object.entries(p.TILT_CUES).map(([k, v]) => [k, typeof v.say === 'function' ? v.say(en) : v.say])),

@@ -18,7 +18,7 @@ const has = (command) => {
     return false;
   }
 };
-const run = (command, args, input) => execFileSync(command, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], input });
+const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 
 /** espeak-ng's -s settings tried when looking for a measured rate; -s is not words a minute on real text. */
 const ESPEAK_NG_SETTINGS = Array.from({ length: 21 }, (_, i) => 100 + 5 * i);
