@@ -1,5 +1,6 @@
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { describeResponse, speechText, ssmlProblems, ssmlToText } from '../../tools/sim/render';
+import { SpeechBuilder } from '../../lambda/src/speech/ssml';
+import { describeResponse, speechText, spokenSegments, ssmlProblems, ssmlToText } from '../../tools/sim/render';
 
 describe('ssmlToText', () => {
   it('strips <speak> and shows breaks as pauses', () => {
@@ -41,6 +42,37 @@ describe('ssmlToText', () => {
 
   it('shows audio clips', () => {
     expect(ssmlToText('<speak><audio src="soundbank://x/y"/>Done</speak>')).toBe('[audio: soundbank://x/y] Done');
+  });
+});
+
+describe('spokenSegments', () => {
+  it('pairs each stretch of words with the silence after it, summing chained breaks', () => {
+    expect(spokenSegments('<speak>In. <break time="3759ms"/> And out. <break time="10s"/><break time="1.5s"/></speak>')).toEqual([
+      { text: 'In.', pauseMs: 3759 },
+      { text: 'And out.', pauseMs: 11500 },
+    ]);
+  });
+
+  it('keeps words that follow each other without a break as one segment, and silence before any words on its own', () => {
+    expect(spokenSegments('<speak><break time="2s"/><p>Lie down.</p> <s>Knees bent.</s><break strength="none"/></speak>')).toEqual([
+      { text: '', pauseMs: 2000 },
+      { text: 'Lie down. Knees bent.', pauseMs: 0 },
+    ]);
+  });
+
+  it('speaks what a voice would say: entities unescaped, <sub> as its alias', () => {
+    expect(spokenSegments('<speak>Heat &amp; ice<break time="1s"/><sub alias="ibuprofen">Advil</sub> it&apos;s fine</speak>')).toEqual([
+      { text: 'Heat & ice', pauseMs: 1000 },
+      { text: "ibuprofen it's fine", pauseMs: 0 },
+    ]);
+  });
+
+  it('reads back what the speech builder wrote, pause for pause', () => {
+    const ssml = new SpeechBuilder().text('Breathe in.').pause(3500).text('And out.').pause(24_000).build();
+    expect(spokenSegments(ssml)).toEqual([
+      { text: 'Breathe in.', pauseMs: 3500 },
+      { text: 'And out.', pauseMs: 24_000 },
+    ]);
   });
 });
 

@@ -68,6 +68,42 @@ export function ssmlToText(ssml: string): string {
     .trim();
 }
 
+/** One stretch of speech and the silence after it, as a voice would time it. */
+export interface SpokenSegment {
+  /** What is said, tags stripped and entities unescaped; '' for silence before any words. */
+  readonly text: string;
+  /** The silence after the words, in ms: consecutive breaks summed. */
+  readonly pauseMs: number;
+}
+
+/** SSML → the words and timed silences a voice would produce, in order: what the pace benchmark renders. */
+export function spokenSegments(ssml: string): SpokenSegment[] {
+  const segments: Array<{ text: string; pauseMs: number }> = [];
+  const words = (fragment: string): string =>
+    unescapeXml(
+      fragment
+        .replace(/<sub\b([^>]*)>([\s\S]*?)<\/sub\s*>/gi, (_, attrs: string, inner: string) => ` ${attributes(attrs).alias ?? inner} `)
+        .replace(/<[^>]*>/g, ' '),
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
+  const addWords = (fragment: string): void => {
+    const text = words(fragment);
+    if (text) segments.push({ text, pauseMs: 0 });
+  };
+  let from = 0;
+  for (const m of ssml.matchAll(/<break\b([^>]*?)\/?>/gi)) {
+    addWords(ssml.slice(from, m.index));
+    from = m.index + m[0].length;
+    const ms = Math.round(breakSeconds(m[1]) * 1000);
+    if (ms === 0) continue;
+    if (segments.length === 0) segments.push({ text: '', pauseMs: 0 });
+    segments[segments.length - 1].pauseMs += ms;
+  }
+  addWords(ssml.slice(from));
+  return segments;
+}
+
 /** Speech of an OutputSpeech object as readable text. */
 export function speechText(speech: ui.OutputSpeech | undefined): string {
   if (!speech) return '';

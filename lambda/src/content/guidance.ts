@@ -76,6 +76,9 @@ export const TILTS_SKIP_T2: Clinical = {
 export const TILTS_SETUP: readonly Clinical[] = [
   { say: 'Lie on your back with your knees bent and your feet flat.', sources: ['S-SEED3'], moves: true, exercise: true },
   { say: 'Stop if you feel sharp pain, or pain going into a leg.', sources: ['S-SEED0', 'S-SEED2'] },
+  // The whole instruction once, untimed: inside the timed reps only two-word cues, which any voice says in well under a second.
+  { say: 'When I say flatten, breathe out, and gently press your low back down flat.', sources: ['S-SEED0', 'S-SEED2', 'S-LOGROLL'], moves: true, exercise: true },
+  { say: 'When I say arch, breathe in, and let it arch a little.', sources: ['S-SEED0', 'S-SEED3'], moves: true, exercise: true },
   { say: "Keep it small. We'll do six slow ones together.", sources: ['S-SEED0'], moves: true, exercise: true },
 ];
 
@@ -119,12 +122,10 @@ export const LOG_ROLL_DONE: Clinical = {
   exercise: true,
 };
 
-/** Spoken cues inside a set of tilts, timed by the pacing model: breathe out through the effort (S-LOGROLL). */
+/** Spoken cues inside a set of tilts, timed by the pacing model: two words each, explained once in TILTS_SETUP. */
 export const TILT_CUES = {
-  firstFlatten: { say: 'Breathe out, and gently press your low back down flat.', sources: ['S-SEED0', 'S-SEED2', 'S-LOGROLL'], moves: true, exercise: true },
-  flatten: { say: 'Breathe out, and flatten.', sources: ['S-SEED0', 'S-LOGROLL'], moves: true, exercise: true },
-  firstArch: { say: 'Breathe in, and let it arch a little.', sources: ['S-SEED0', 'S-SEED3'], moves: true, exercise: true },
-  arch: { say: 'And let it arch.', sources: ['S-SEED0'], moves: true, exercise: true },
+  flatten: { say: 'Now flatten.', sources: ['S-SEED0', 'S-SEED2'], moves: true, exercise: true },
+  arch: { say: 'And arch.', sources: ['S-SEED0'], moves: true, exercise: true },
 } as const satisfies Record<string, Clinical>;
 export type TiltCueId = keyof typeof TILT_CUES;
 /** Each half of a tilt, cue included: slow, about four seconds. */

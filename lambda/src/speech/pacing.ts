@@ -7,17 +7,18 @@ import type { SpeechBuilder } from './ssml';
 /**
  * How long each timed cue takes to say, in ms: the one model of spoken cue length.
  * A phase lasts its target because its pause is the target minus the cue's length.
- * Measured by `npm run calibrate:cues`: espeak-ng at 160 words a minute, measured with sox, as the
- * marginal length of one more cue in a chain (README, "How the breathing pace is kept").
+ * Calibrated by `npm run calibrate:cues` with espeak-ng at -s 150, which measures 162 words a minute on the
+ * skill's own text (about WORDS_PER_MINUTE; Amazon publishes no words-a-minute figure for its voices), each cue
+ * from its first sound to its last. The range after each cue is the same cue said by the 14 offline voices of
+ * `npm run bench:breathing` (espeak-ng at 145 to 193 words a minute, eSpeak, flite, festival, FreeTTS), which
+ * speak the skill's text at 145 to 205 words a minute; README, "How the breathing pace is kept".
  */
 export const CUE_MS: Readonly<Record<CueId | TiltCueId, number>> = {
-  firstIn: 509,
-  in: 241,
-  out: 446,
-  firstFlatten: 3051,
-  flatten: 1490,
-  firstArch: 2044,
-  arch: 921,
+  firstIn: 630, // 293-699 across voices
+  in: 334, // 64-379
+  out: 555, // 320-617
+  flatten: 804, // 682-894
+  arch: 651, // 481-700
 };
 
 /** The silence after a cue so the whole phase lasts `targetMs`. */
@@ -40,15 +41,13 @@ export function breathingSet(speech: SpeechBuilder, pace: PaceId, breaths: numbe
 export function tiltSet(speech: SpeechBuilder, reps: number, l: LocalePack): SpeechBuilder {
   const phase = TILT_PHASE_SECONDS * 1000;
   for (let i = 0; i < reps; i++) {
-    const flatten: TiltCueId = i === 0 ? 'firstFlatten' : 'flatten';
-    const arch: TiltCueId = i === 0 ? 'firstArch' : 'arch';
-    speech.text(textFor(TILT_CUES[flatten].say, l)).pause(pauseAfterCue(flatten, phase));
-    speech.text(textFor(TILT_CUES[arch].say, l)).pause(pauseAfterCue(arch, phase));
+    speech.text(textFor(TILT_CUES.flatten.say, l)).pause(pauseAfterCue('flatten', phase));
+    speech.text(textFor(TILT_CUES.arch.say, l)).pause(pauseAfterCue('arch', phase));
   }
   return speech;
 }
 
-/** Alexa's speaking rate as the calibration measured it: about 160 words a minute. */
+/** The speaking rate CUE_MS is calibrated at, measured on the skill's own text: a rate typical of Alexa's voices. */
 export const WORDS_PER_MINUTE = 160;
 
 /** A rough length of ordinary speech, for starting a screen animation with the voice. */
