@@ -1,23 +1,26 @@
 /**
- * Model check of the real skill: every sequence of intents in the en-US model, up to DEPTH turns after the
- * opening request, driven through the in-process Lambda handler with session attributes carried as Alexa
- * carries them. The skill is deterministic given (session attributes, request), so each distinct turn is run
- * once (memoised on that pair) and the number of paths is counted over the memo graph.
+ * Model check of the real skill's wiring: every sequence of intents in the en-US model, up to DEPTH turns after
+ * the opening request and after a cleared screen, driven through the in-process Lambda handler with session
+ * attributes carried as Alexa carries them. The skill is deterministic given (session attributes, request), so
+ * each distinct turn is run once (memoised on that pair) and the number of paths is counted over the memo graph.
  *
- * The search goes level by level to depth 8 (about two and a half minutes on two cores); the time budget
- * only guards against a runaway state space. PROOF_DEPTH and PROOF_BUDGET_S change both (e.g. a quick local run).
+ * The conversation's own logic is checked deeper (depth 8, from new, returning and seeded starts) over the pure
+ * flow in flowModel.test.ts; this one proves that the handler, the model's intents and the SSML keep the same
+ * promises. PROOF_DEPTH and PROOF_BUDGET_S change the depth and the time budget.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { handler } from '../../lambda/src/index';
 import { INTENT_EVENTS } from '../../lambda/src/handlers/events';
 import { localePack } from '../../lambda/src/locale';
+import { isSignId } from '../../lambda/src/content/emergency';
+import { SCREEN } from '../../lambda/src/content/screen';
 import { allClinical, movementIn, movementSentences, speechText } from '../support/clinicalWalk';
 import { intentRequest, launchRequest } from '../support/envelopes';
 import { emergencyIntentNames, intentVariants, loadModel, BODY_SLOT_TYPES, type IntentVariant } from '../support/model';
 import { responseProblems } from '../support/responseChecks';
 import { report } from '../support/logCapture';
 
-const DEPTH = Number(process.env.PROOF_DEPTH ?? 8);
+const DEPTH = Number(process.env.PROOF_DEPTH ?? 4);
 // Every level asked for must finish: the budget is a guard against a runaway state space, not a cut-off.
 const MIN_DEPTH = DEPTH;
 const BUDGET_MS = Number(process.env.PROOF_BUDGET_S ?? 900) * 1000;
@@ -39,12 +42,16 @@ const kindOf = (name: string): unknown => {
 /** The one-shot entry: "Alexa, ask back helper, my back went out" starts a session here. */
 const ENTRY_INTENTS = VARIANTS.filter((v) => kindOf(v.intent.name) === 'entry');
 
-/** True when a body slot of this intent was matched to a value: a named warning sign. */
-const namesASign = (v: IntentVariant): boolean =>
-  model.intents
-    .find((i) => i.name === v.intent.name)
-    ?.slots?.some((s) => (BODY_SLOT_TYPES as readonly string[]).includes(s.type) && v.intent.slots?.[s.name]?.resolutions !== undefined &&
-      JSON.stringify(v.intent.slots[s.name]).includes('ER_SUCCESS_MATCH')) ?? false;
+/** The id a body slot of this intent was matched to, if any. */
+const bodyId = (v: IntentVariant): string | undefined => {
+  const slot = model.intents.find((i) => i.name === v.intent.name)?.slots?.find((s) => (BODY_SLOT_TYPES as readonly string[]).includes(s.type));
+  const value = slot ? v.intent.slots?.[slot.name] : undefined;
+  return value?.resolutions?.resolutionsPerAuthority?.[0]?.values?.[0]?.value?.id;
+};
+/** True when a body slot was matched to a warning sign (not a T2 or T3 fact such as a fever or pregnancy). */
+const namesASign = (v: IntentVariant): boolean => isSignId(bodyId(v));
+/** True when a body slot was matched to a fact: same-day advice or a change of advice, never the number. */
+const namesAFact = (v: IntentVariant): boolean => bodyId(v) !== undefined && !namesASign(v);
 
 type Attributes = Record<string, unknown>;
 interface Bh {
@@ -127,10 +134,12 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
     // A named sign, or emergency advice given, is an emergency for the rest of the session. A statement
     // Alexa could not match to a sign is a safety question: it must be asked (or the advice given) at once,
     // with nothing else in that reply; a "no" to it is an answer, like a "no" to Q1-Q5.
-    const unnamed = name !== undefined && EMERGENCY_INTENTS.has(name) && !(variant && namesASign(variant));
+    const unnamed = name !== undefined && EMERGENCY_INTENTS.has(name) && !(variant && (namesASign(variant) || namesAFact(variant)));
+    if (variant && namesAFact(variant) && after?.emergency !== before?.emergency) fail(path, `a T2 or T3 fact (${label}) changed the emergency state`);
+    if (name === 'CallIntent' && !ended) fail(path, 'a request to call did not close the session');
     if (unnamed && after?.step !== 'checkSign' && after?.step !== 'emergency') fail(path, `an unmatched warning sign (${label}) was not checked: step ${String(after?.step)}`);
     if (unnamed) for (const where of movementIn(`${said} ${reprompt}`, MOVES)) fail(path, `a movement sentence (${where}) right after an unmatched warning sign`);
-    const triggered = (name !== undefined && EMERGENCY_INTENTS.has(name) && !unnamed) || (after?.emergency !== undefined && after?.emergency !== null);
+    const triggered = (variant !== undefined && namesASign(variant)) || (after?.emergency !== undefined && after?.emergency !== null);
     const afterEmergency = (from >= 0 && afterEmergencyOf[from]!) || triggered;
     if (afterEmergency) {
       for (const where of movementIn(`${said} ${reprompt}`, MOVES)) fail(path, `a movement sentence (${where}) after an emergency`);
@@ -158,6 +167,12 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
     const started = Date.now();
     roots.push(await turn(launchRequest(), 'LaunchRequest', -1));
     for (const v of ENTRY_INTENTS) roots.push(await turn(intentRequest(v.intent, { isNew: true }), `${v.label} (new session)`, -1, v));
+    // A root after a cleared screen, reached through the handler itself, so the plan is checked to the same depth.
+    const no = VARIANTS.find((v) => v.intent.name === 'AMAZON.NoIntent')!;
+    let cleared = roots[0]!;
+    for (let i = 0; i < SCREEN.length && cleared >= 0; i++) cleared = await turn(intentRequest(no.intent, { attributes: attrsOf[cleared] }), no.label, cleared, no);
+    expect(bhOf(attrsOf[cleared])?.step).toBe('position');
+    roots.push(cleared);
 
     // Level by level over distinct nodes; a level is either finished or not counted.
     let frontier = new Set(roots.filter((r) => r !== ENDED));
