@@ -1,0 +1,256 @@
+/**
+ * Safety, round two: what real people said that broke the first design, spoken through the real model.
+ * Each test is one of the conversations strangers held, in their words, and what they must hear now.
+ */
+import { talkTo, type Dialog } from '../support/dialog';
+import { movementIn, movementSentences } from '../support/clinicalWalk';
+import { localePack } from '../../lambda/src/locale';
+import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
+import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
+import { textFor } from '../../lambda/src/content/types';
+
+const en = localePack('en-US');
+const MOVES = movementSentences(en);
+const stepOf = (d: Dialog): unknown => (d.last.response?.sessionAttributes?.bh as { step?: unknown } | undefined)?.step;
+const stateOf = (d: Dialog): Record<string, unknown> => (d.last.response?.sessionAttributes?.bh ?? {}) as Record<string, unknown>;
+
+async function opened(d: Dialog) {
+  await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
+}
+async function cleared(d: Dialog) {
+  await opened(d);
+  for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+}
+/** Cleared, settled in bed, breathing declined: at the first of Q6-Q11. */
+async function atLaterQuestions(d: Dialog) {
+  await cleared(d);
+  await d.user("i'm in bed", 'InBedIntent');
+  await d.user('done', 'DoneIntent');
+  await d.user('no', 'AMAZON.NoIntent');
+}
+
+describe('"Alexa, call for help" is heard, at every step', () => {
+  const calls = ['call for help', 'call nine one one', 'call an ambulance', 'ring an ambulance', 'call my wife', 'phone my husband', 'alexa call for help'];
+
+  it.each(calls)('"%s" on the first question: the skill says it cannot call, gives the number, and closes', async (words) => {
+    const d = talkTo();
+    await opened(d);
+    const t = await d.user(words, 'CallIntent');
+    expect(t.listening).toBe(false);
+    expect(t.speech).toContain("I can't make calls.");
+    expect(t.speech).toContain('911');
+    expect(t.speech).toContain("I'll close now, so Alexa can hear you. Then say: Alexa, call, and a name.");
+    expect(t.speech).toContain('Alexa, call for help, if you set up an emergency contact.');
+  });
+
+  it('after the emergency advice, a call request starts with the action and closes', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('yes');
+    const t = await d.user('call for help', 'CallIntent');
+    expect(t.speech).toMatch(/^Call 911 now, or your local emergency number\. I can't make calls\./);
+    expect(t.listening).toBe(false);
+  });
+
+  it('in the middle of the plan too: breathing, the later questions, getting up', async () => {
+    for (const before of [0, 1, 2]) {
+      const d = talkTo();
+      await atLaterQuestions(d);
+      for (let i = 0; i < before; i++) await d.user('no');
+      const t = await d.user('call my daughter', 'CallIntent');
+      expect([before, t.listening, t.speech.includes("I can't make calls.")]).toEqual([before, false, true]);
+    }
+  });
+});
+
+describe('the emergency, as a conversation', () => {
+  it('"repeat" and "what?" give the number first, whatever step the emergency is at', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no');
+    await d.user('yes'); // chest pain
+    const again = await d.user('repeat', 'AMAZON.RepeatIntent');
+    expect(again.speech).toMatch(/^Call 911 now/);
+    await d.user('yes'); // breathe while waiting
+    const what = await d.user('what', 'AMAZON.RepeatIntent');
+    expect(what.speech).toMatch(/^Call 911 now/);
+  });
+
+  it.each([
+    ['a fall', 0, "Don't try to get up. Stay as you are until help comes."],
+    ['chest pain', 1, 'Sit or lie in the easiest position where you are, and rest while you wait.'],
+    ['feeling faint', 4, 'If you feel faint, lie down if you safely can, or sit on the floor.'],
+    ['numbness between the legs', 7, 'Or get someone to take you to the emergency room now.'],
+  ])('advice fits the cause: %s', async (_cause, noes, advice) => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < noes; i++) await d.user('no');
+    const t = await d.user('yes');
+    expect(t.speech).toContain(advice);
+  });
+
+  it('no paced breathing for someone who cannot breathe: the offer is the number again', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no');
+    await d.user('no');
+    const t = await d.user('yes'); // hard to breathe
+    expect(t.speech).not.toContain('breathe slowly with you');
+    expect(t.speech).toContain('Shall I say the number again?');
+    const yes = await d.user('yes');
+    expect(yes.speech).toMatch(/^Call 911 now/);
+    expect(yes.speech).not.toContain('Breathe in.');
+  });
+
+  it('answers "I\'ve called them", "I\'m alone", "I\'m scared" and "the ambulance is here", never with movement', async () => {
+    const d = talkTo();
+    await d.user("alexa, tell back helper i can't feel my legs", 'EmergencyStatementIntent');
+    const from = d.turns.length - 1;
+    const alone = await d.user("i'm alone", 'AloneIntent');
+    expect(alone.speech).toContain('Shout, or bang on the floor or a wall, to get attention.');
+    expect(alone.speech).toContain('Keep warm.');
+    const phone = await d.user("i can't reach my phone", 'AloneIntent');
+    expect(phone.speech).toContain('If another phone or device can call, use it.');
+    const scared = await d.user("i'm scared", 'ScaredIntent');
+    expect(scared.speech).toMatch(/^I'm here with you\. You are doing the right thing\. Call 911 now/);
+    const called = await d.user("i've called an ambulance", 'HelpComingIntent');
+    expect(called.speech).toContain('That was the right thing to do.');
+    expect(called.speech).toContain('ask them to unlock the door');
+    const waiting = await d.user("they're on their way", 'HelpComingIntent');
+    expect(waiting.listening).toBe(true);
+    const here = await d.user('the ambulance is here', 'HelpHereIntent');
+    expect(here.speech).toContain('Tell them what you told me');
+    expect(here.listening).toBe(false);
+    expect(movementIn(d.spokenSince(from), MOVES)).toEqual([]);
+  });
+
+  it('"I called 911" before any warning sign holds still too: no movement until help comes', async () => {
+    const d = talkTo();
+    await cleared(d);
+    const t = await d.user('i called nine one one', 'HelpComingIntent');
+    expect(t.speech).toContain('That was the right thing to do.');
+    await d.user('help me get up', 'GetUpIntent');
+    await d.user('pelvic tilts', 'TiltsIntent');
+    expect(stateOf(d).emergency).toBeDefined();
+    expect(['emergency', 'breathingOffer', 'breathing']).toContain(stepOf(d));
+    expect(movementIn(d.spokenSince(d.turns.length - 3), MOVES)).toEqual([]);
+  });
+});
+
+describe('statements at any moment go to their own tier', () => {
+  it('a warning sign inside the opening sentence gets the number at once', async () => {
+    for (const words of ['my back went out and i have chest pain', 'i threw my back out and i have numbness between my legs', 'my back hurts and my legs are giving way']) {
+      const d = talkTo();
+      const t = await d.user(`alexa, ask back helper, ${words}`, 'EmergencyStatementIntent');
+      expect([words, /^You said [^.]+\. Call 911 now/.test(t.speech)]).toEqual([words, true]);
+    }
+  });
+
+  it('a fever is same-day advice, never the emergency number, and the screen carries on', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no');
+    const t = await d.user('i have a fever', 'EmergencyStatementIntent');
+    expect(t.speech).toMatch(/^You said you have a fever or feel very unwell\. Please get medical advice today\./);
+    expect(t.speech).not.toContain('911');
+    expect(t.speech).toContain('Do you have any pain or tightness in your chest?');
+    expect(stateOf(d).emergency).toBeUndefined();
+  });
+
+  it.each([
+    ["i've had cancer", 'You said you have had cancer.'],
+    ["i'm on steroids", 'You said you take medicine that weakens your immune system.'],
+    ['i have osteoporosis', 'You said you have weak bones.'],
+  ])('"%s" is a same-day reason, said back truthfully', async (words, heard) => {
+    const d = talkTo();
+    await cleared(d);
+    const t = await d.user(words, 'EmergencyStatementIntent');
+    expect(t.speech).toContain(`${heard} Please get medical advice today.`);
+    expect(t.speech).toContain('Where are you now?');
+  });
+
+  it('pregnancy changes the advice without alarm: side-lying, and no ibuprofen', async () => {
+    const d = talkTo();
+    const t = await d.user("alexa, ask back helper, i'm pregnant", 'EmergencyStatementIntent');
+    expect(t.speech).toContain('lie on your side, with a pillow under your bump');
+    expect(t.speech).toContain('Did this start after a bad fall');
+    expect(t.speech).not.toContain('911');
+  });
+
+  it('an age is noted, not alarmed at; "I\'m sitting in a chair" is a place, not a warning sign', async () => {
+    const d = talkTo();
+    await cleared(d);
+    const age = await d.user("i'm seventy five", 'AgeIntent');
+    expect(age.speech).toContain("Thank you. I'll keep that in mind.");
+    expect(age.speech).toContain('Where are you now?');
+    const chair = await d.user("i'm sitting in a chair", 'SittingIntent');
+    expect(chair.speech).not.toContain('I want to be sure I heard you');
+  });
+
+  it('a statement that cannot be placed gets one specific question about the signs, never "anything new?"', async () => {
+    const d = talkTo();
+    await cleared(d);
+    const t = await d.user('i feel really weird', 'EmergencyStatementIntent');
+    expect(t.speech).toContain('Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?');
+    expect(t.speech).not.toMatch(/anything new|something new/i);
+  });
+});
+
+describe('no exercise or getting up before the infection and cancer questions, on every path', () => {
+  const exercise = /Now flatten|And arch|Roll onto your side, all in one piece|Lie on your back and bend your knees\./;
+
+  it('asking for tilts by name, right after the screen, asks Q6-Q11 first, then does them', async () => {
+    const d = talkTo();
+    await cleared(d);
+    const t = await d.user('pelvic tilts', 'TiltsIntent');
+    expect(t.speech).not.toMatch(exercise);
+    expect(t.speech).toContain('Before that, a few more safety questions.');
+    for (let i = 0; i < MORE_QUESTIONS.length - 1; i++) await d.user('no');
+    const tilts = await d.user('no');
+    expect(tilts.speech).toContain('Now flatten.');
+  });
+
+  it('"skip" at a later question does not skip it', async () => {
+    const d = talkTo();
+    await atLaterQuestions(d);
+    const t = await d.user('skip', 'SkipIntent');
+    expect(t.speech).toContain("I can't skip these.");
+    expect(t.speech).toContain('Do you have a fever or chills');
+  });
+
+  it('a side question in the middle of Q6-Q11 and then "help me get up" comes back to the next unanswered one', async () => {
+    const d = talkTo();
+    await atLaterQuestions(d);
+    await d.user('no');
+    await d.user('no');
+    await d.user('should i use ice or heat', 'HeatIceIntent');
+    const up = await d.user('help me get up', 'GetUpIntent');
+    expect(up.speech).not.toMatch(exercise);
+    expect(up.speech).toContain(textFor(MORE_QUESTIONS[2]!.ask.say, en));
+  });
+
+  it('a one-shot "how do i do pelvic tilts" is answered only after both screens', async () => {
+    const d = talkTo();
+    const t = await d.user('alexa, ask back helper how do i do pelvic tilts');
+    expect(t.heard?.intent).toBe('TiltsIntent');
+    for (let i = 0; i < SCREEN.length; i++) expect((await d.user('no')).speech).not.toMatch(exercise);
+    expect(d.last.speech).toContain('Do you have a fever or chills');
+  });
+});
+
+describe('same-day advice is carried to the end', () => {
+  it('the close after a T2 answer repeats it and gives no later timeline', async () => {
+    const d = talkTo();
+    await atLaterQuestions(d);
+    await d.user('yes'); // fever
+    const bye = await d.user('stop', 'AMAZON.StopIntent');
+    expect(bye.speech).toContain('Please get medical advice today.');
+    for (const later of WHEN_TO_SEE_DOCTOR) expect(bye.speech).not.toContain(textFor(later.say, en));
+    const doctor = talkTo();
+    await atLaterQuestions(doctor);
+    await doctor.user('yes');
+    const asked = await doctor.user('when should i see a doctor', 'DoctorIntent');
+    expect(asked.speech).toContain('Please get medical advice today.');
+    expect(asked.speech).not.toContain('three to five days');
+  });
+});
