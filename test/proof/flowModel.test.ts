@@ -14,6 +14,7 @@ import type { Part, Reply } from '../../lambda/src/flow/reply';
 import { recentlyCleared, type Memory } from '../../lambda/src/flow/memory';
 import type { State } from '../../lambda/src/flow/state';
 import { toEvent } from '../../lambda/src/handlers/events';
+import { SIGN_GROUP } from '../../lambda/src/content/emergency';
 import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
@@ -21,7 +22,7 @@ import { localePack } from '../../lambda/src/locale';
 import { intentVariants, loadModel } from '../support/model';
 import { report } from '../support/logCapture';
 
-const DEPTH = Number(process.env.FLOW_DEPTH ?? 8);
+const DEPTH = Number(process.env.FLOW_DEPTH ?? 5);
 const MAX_STATE_BYTES = 2048;
 const NOW = Date.parse('2026-11-21T15:00:00Z');
 const HOUR = 3_600_000;
@@ -37,8 +38,23 @@ function alphabet(): FlowEvent[] {
     { kind: 'forgotten', ok: true }, { kind: 'forgotten', ok: false },
   ];
   const seen = new Map<string, FlowEvent>();
-  for (const e of [...fromModel, ...others]) seen.set(JSON.stringify(e), e);
+  for (const e of [...fromModel, ...others]) seen.set(classOf(e), e);
   return [...seen.values()];
+}
+
+/**
+ * Events that the flow treats alike except for the words said back: one representative each, so the search
+ * can go deep. A sign stands for its emergency group, a T2 fact for all T2 facts, a place for all places;
+ * the content tests and dialog tests cover every one of them by name.
+ */
+function classOf(e: FlowEvent): string {
+  if (e.kind === 'emergency' && e.sign) return `emergency:${SIGN_GROUP[e.sign]}`;
+  if (e.kind === 'fact') return 'fact';
+  if (e.kind === 'position' && e.pos) return 'position:any';
+  if (e.kind === 'feel') return `feel:${e.feeling === 'worse' ? 'worse' : 'other'}`;
+  if (e.kind === 'alertDone') return `alertDone:${e.result === 'ok' || e.result === 'noPermission' ? e.result : 'failed'}`;
+  if (e.kind === 'pace') return 'pace';
+  return JSON.stringify(e);
 }
 const EVENTS = alphabet();
 
