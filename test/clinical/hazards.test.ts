@@ -72,5 +72,4 @@ describe('the hazard log', () => {
     expect(missingTest({ file: GOLDEN_TEST_FILE, test: `${GOLDEN_DESCRIBE} > no-such-persona` })).toMatch(/^no persona test/);
     expect(missingTest(hazards[0]!.tests[0]!)).toBeUndefined();
   });
-
 });
