@@ -1,5 +1,5 @@
 /**
- * Golden transcripts: each persona in personas.json is run through the real skill and compared with
+ * Golden transcripts: each persona in persona-scripts.json is run through the real skill and compared with
  * test/golden/<id>.txt. A change of wording or flow fails here and shows as a diff in review;
  * `npm run golden:update` rewrites the files (GOLDEN_UPDATE=1) after the change has been read.
  */

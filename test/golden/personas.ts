@@ -20,7 +20,7 @@ export interface Persona {
 }
 
 export function loadPersonas(): Persona[] {
-  return (JSON.parse(readFileSync(join(GOLDEN_DIR, 'personas.json'), 'utf8')) as { personas: Persona[] }).personas;
+  return (JSON.parse(readFileSync(join(GOLDEN_DIR, 'persona-scripts.json'), 'utf8')) as { personas: Persona[] }).personas;
 }
 
 export const transcriptPath = (id: string): string => join(GOLDEN_DIR, `${id}.txt`);
