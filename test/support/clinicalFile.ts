@@ -52,6 +52,8 @@ export interface Hazard {
   readonly after: Risk;
   readonly controls: readonly Control[];
   readonly tests: readonly TestRef[];
+  /** Set while the controls are being rebuilt: what will change, so the tests get re-pointed. */
+  readonly awaiting?: string;
 }
 
 export function loadHazards(): Hazard[] {
