@@ -1,7 +1,7 @@
 import type { Clinical } from './types';
 import type { LocalePack } from '../locale';
 
-/** The emergency screen, Q1-Q5 of CLINICAL.md: any yes or not sure is a T1 emergency. */
+/** The emergency screen, Q1-Q5 of docs/clinical/reference.md: any yes or not sure is a T1 emergency. */
 export interface ScreenQuestion {
   readonly id: 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
   readonly ask: Clinical;
@@ -45,7 +45,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
   },
 ];
 
-/** The T1 list as one statement, for when the person could not answer (CLINICAL.md: silence). */
+/** The T1 list as one statement, for when the person could not answer (docs/clinical/reference.md: the safety screen, silence). */
 export const T1_LIST: Clinical = {
   say: (l: LocalePack) =>
     `If you can't answer, please listen. If any of these are true, call ${l.emergencyNumber} now: ` +
@@ -69,7 +69,7 @@ export const MORE_QUESTIONS_INTRO: Clinical = {
   sources: ['S-NHS', 'S-AHCPR'],
 };
 
-/** Q6-Q11 in three spoken questions (CLINICAL.md allows grouping after comfort has started). */
+/** Q6-Q11 in three spoken questions (docs/clinical/reference.md: the safety screen). */
 export const MORE_QUESTIONS: readonly LaterQuestion[] = [
   {
     ids: ['Q6', 'Q7'],
@@ -134,7 +134,7 @@ export const MORE_QUESTIONS_CLEAR: Clinical = {
   sources: ['S-NHS'],
 };
 
-/** For a returning person: one combined question instead of Q1-Q5 (CLINICAL.md: symptoms can change). */
+/** For a returning person: one combined question instead of Q1-Q5 (docs/clinical/reference.md: symptoms change). */
 export const RESCREEN: Clinical = {
   say: 'Since we last spoke, is anything new? A fall, chest pain, numbness between your legs, trouble peeing, or weak legs?',
   sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR'],

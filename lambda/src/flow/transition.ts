@@ -106,7 +106,7 @@ export const ERROR_REPLY: Reply = {
 // Events that mean the same at every step.
 
 function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
-  // A red flag said at any moment outranks everything else (CLINICAL.md: the screen).
+  // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the safety screen).
   if (event.kind === 'emergency') {
     if (event.sign) return emergency(prev ?? initialState(), event.sign);
     if (prev?.emergency) return emergency(prev, prev.emergency);
@@ -175,7 +175,7 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
   if (memory && (event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic')) {
     const want = event.kind === 'topic' ? { want: event.topic } : {};
     const resume = event.kind === 'topic' ? undefined : resumePoint(memory, now);
-    // A shorter welcome, and one combined question instead of Q1-Q5 (CLINICAL.md).
+    // A shorter welcome, and one combined question instead of Q1-Q5 (docs/clinical/reference.md: the safety screen).
     if (resume) {
       const offer: State = { ...fresh, step: 'resumeOffer', q: 0, ret: resume.step, rq: resume.q, ...(resume.pos ? { pos: resume.pos } : {}) };
       return enter(offer, [talk(TALK.welcomeBack)]);
@@ -513,7 +513,7 @@ function view(s: State, otherWords = false): View {
   switch (s.step) {
     case 'screen': {
       const q = SCREEN[s.q] ?? SCREEN[0]!;
-      // CLINICAL.md: after one silence, the T1 list is spoken as a statement.
+      // docs/clinical/reference.md: after one silence, the T1 list is spoken as a statement.
       return ask(question(q), [line(q.ask), line(T1_LIST)]);
     }
     case 'checkSign':
