@@ -12,7 +12,7 @@ import { logEvent, setLoggableIntents } from './services/log';
 import { INTENT_EVENTS } from './handlers/events';
 
 export interface SkillOptions extends SkillServices {
-  /** Requests for any other skill id are rejected (PLATFORM.md: withSkillId). */
+  /** Requests for any other skill id are rejected (docs/platform.md: services, withSkillId). */
   readonly skillId?: string;
 }
 

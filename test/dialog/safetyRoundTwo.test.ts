@@ -112,7 +112,7 @@ describe('the emergency, as a conversation', () => {
     const phone = await d.user("i can't reach my phone", 'AloneIntent');
     expect(phone.speech).toContain('If another phone or device can call, use it.');
     const scared = await d.user("i'm scared", 'ScaredIntent');
-    expect(scared.speech).toMatch(/^I'm here with you\. You are doing the right thing\. Call 911 now/);
+    expect(scared.speech).toMatch(/^It's okay to be scared\. You are doing the right thing\. Call 911 now/);
     const called = await d.user("i've called an ambulance", 'HelpComingIntent');
     expect(called.speech).toContain('That was the right thing to do.');
     expect(called.speech).toContain('ask them to unlock the door');

@@ -1,6 +1,6 @@
 // What the skill store and SMAPI will check, checked before we upload: skill.json and every
 // interaction model against ask-smapi-model's own definitions, Amazon's invocation-name and
-// example-phrase rules, and the health-skill publishing rules from shared/PLATFORM.md.
+// example-phrase rules, and the health-skill publishing rules from docs/platform.md.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../support/paths';
@@ -55,7 +55,7 @@ interface LanguageRules {
   readonly forbiddenWords: readonly string[];
   /** A two-word name may not use one of these as a word. */
   readonly weakWords: readonly string[];
-  /** What the store description must say (shared/PLATFORM.md, health skills). */
+  /** What the store description must say (docs/platform.md: health skills and the store). */
   readonly disclaimer: ReadonlyArray<readonly [string, RegExp]>;
 }
 

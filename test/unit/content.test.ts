@@ -1,18 +1,9 @@
-import { fleschKincaid } from 'flesch-kincaid';
-import { syllable } from 'syllable';
 import { SOURCE_IDS } from '../../lambda/src/content/sources';
 import { TALK } from '../../lambda/src/content/talk';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
 import { allClinical } from '../support/clinicalWalk';
-
-/** The U.S. school grade of one sentence, by Flesch-Kincaid (wooorm's maintained implementation). */
-function grade(sentence: string): number {
-  const words = sentence.match(/[A-Za-z0-9']+/g) ?? [];
-  return fleschKincaid({ sentence: 1, word: words.length, syllable: syllable(sentence) });
-}
-
-const sentences = (text: string): string[] => text.split(/(?<=[.?!:])\s+/).filter((s) => /[A-Za-z]/.test(s));
+import { grade, sentences } from '../support/readability';
 
 describe('what the skill says', () => {
   const entries = allClinical();

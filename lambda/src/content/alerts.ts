@@ -19,7 +19,7 @@ export const MOVE_UNTIL_HOUR = 20;
 export const MOVE_FROM_HOUR = 8;
 export const CHECK_IN_HOUR = 9;
 
-/** Spoken back before a reminder is set (PLATFORM.md: each needs an explicit yes, with its time). */
+/** Spoken back before a reminder is set (docs/platform.md: services; each needs an explicit yes, with its time). */
 export const MOVE_REMINDER_CONFIRM: Clinical = {
   say: "I'll remind you every hour, from {from} until {until}, to get up and move a little. Shall I set that?",
   sources: ['S-SEED0', 'S-COCH-REST'],

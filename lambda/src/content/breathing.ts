@@ -1,6 +1,6 @@
 import type { Clinical } from './types';
 
-/** Breathing paces from CLINICAL.md: slow, no holds, the out-breath at least as long as the in-breath. */
+/** Breathing paces from docs/clinical/reference.md: slow, no holds, the out-breath at least as long as the in-breath. */
 export const PACES = {
   // S-JAFARI: 6 breaths a minute with a longer out-breath lowered pain the most.
   normal: { inSeconds: 4, outSeconds: 6 },
@@ -15,7 +15,7 @@ export function isPaceId(v: unknown): v is PaceId {
   return typeof v === 'string' && Object.hasOwn(PACES, v);
 }
 
-/** One minute per response (CLINICAL.md), up to about five minutes. */
+/** One minute per response (docs/clinical/reference.md: breathing), up to about five minutes. */
 export const BREATHS_PER_SET = 6;
 export const MAX_SETS = 5;
 

@@ -106,7 +106,7 @@ export const T1_OFFER_BREATHING: Clinical = {
   sources: ['S-JAFARI', 'S-SEED0'],
 };
 
-/** For someone who can't breathe: no paced breathing (CLINICAL: the emergency, as a conversation). */
+/** For someone who can't breathe: no paced breathing (docs/clinical/reference.md: the emergency, as a conversation). */
 export const T1_OFFER_REPEAT: Clinical = {
   say: "I'm here with you. Shall I say the number again?",
   sources: ['S-NHS'],
@@ -143,7 +143,7 @@ export const ALONE_EMERGENCY: Clinical = {
 
 /** "I'm scared", in an emergency: a calm line, then the number again. */
 export const SCARED_EMERGENCY: Clinical = {
-  say: "I'm here with you. You are doing the right thing.",
+  say: "It's okay to be scared. You are doing the right thing.",
   sources: ['S-NHS'],
 };
 
@@ -157,7 +157,7 @@ export const SCARED_CALM: Clinical = {
   sources: ['S-SEED0', 'S-SEED3', 'S-NHS'],
 };
 
-/** A request to call anyone (CLINICAL: the emergency, as a conversation; S-AMAZON-CALL). The session then closes. */
+/** A request to call anyone (docs/clinical/reference.md: the emergency, as a conversation; S-AMAZON-CALL). The session then closes. */
 export const CALL_CANT: Clinical = { say: "I can't make calls.", sources: ['S-AMAZON-CALL'] };
 export const CALL_HOW: Clinical = {
   say: "I'll close now, so Alexa can hear you. Then say: Alexa, call, and a name. Or say: Alexa, call for help, if you set up an emergency contact.",

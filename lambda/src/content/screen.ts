@@ -2,7 +2,7 @@ import type { Clinical } from './types';
 import { withOtherCountry, type LocalePack } from '../locale';
 
 /**
- * What an emergency sign calls for while help comes (CLINICAL "The emergency, as a conversation"):
+ * What an emergency sign calls for while help comes (docs/clinical/reference.md, "the emergency, as a conversation"):
  * a fall stays still; chest, breathing or belly rests where it is; faint lies or sits down; the cauda equina
  * signs also go to the emergency department now.
  */
@@ -28,7 +28,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
   {
     id: 'Q1',
     group: 'fall',
-    // A bad fall, not any trip (CLINICAL: over-triage fixes).
+    // A bad fall, not any trip (docs/clinical/reference.md: over-triage fixes).
     ask: { say: 'Did this start after a bad fall, a car accident, or a hard blow to your back?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
     askAgain: { say: 'Just before the pain, did you have a bad fall, a crash, or a hard hit?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
     heard: { say: 'You said this started after a bad fall or a hard hit.', sources: ['S-AHCPR'] },
@@ -61,7 +61,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
   {
     id: 'Q2D',
     group: 'faint',
-    // Sweating alone is common in bad pain: ask about faint, or cold and clammy (CLINICAL: over-triage fixes).
+    // Sweating alone is common in bad pain: ask about faint, or cold and clammy (docs/clinical/reference.md: over-triage fixes).
     ask: { say: 'Do you feel faint, or cold and clammy?', sources: ['S-NHS', 'S-NHSHEART'] },
     askAgain: { say: 'Do you feel like you might pass out?', sources: ['S-NHS', 'S-NHSHEART'] },
     heard: { say: 'You said you feel faint.', sources: ['S-NHS'] },
@@ -118,7 +118,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
   },
 ];
 
-/** The T1 list as one statement, for when the person could not answer (CLINICAL: silence). */
+/** The T1 list as one statement, for when the person could not answer (docs/clinical/reference.md: silence). */
 export const T1_LIST: Clinical = {
   say: (l: LocalePack) =>
     withOtherCountry(l,
@@ -157,7 +157,7 @@ const t2 = (id: string, ask: string, askAgain: string, heard: string, about: str
   unsure: { say: `You weren't sure about ${about}. To be safe, let's treat it as a yes.`, sources },
 });
 
-/** Q6-Q11, each on its own, before any exercise or getting up (CLINICAL: the screen). */
+/** Q6-Q11, each on its own, before any exercise or getting up (docs/clinical/reference.md: the screen). */
 export const MORE_QUESTIONS: readonly LaterQuestion[] = [
   t2('Q6', 'Do you have a fever or chills, or feel very unwell?', 'Do you feel hot and shivery, or very sick?',
     'You said you have a fever or feel very unwell.', 'a fever', ['S-SEED0', 'S-SEED2', 'S-NHS']),
@@ -174,7 +174,7 @@ export const MORE_QUESTIONS: readonly LaterQuestion[] = [
   // Q9: weak bones on their own count (the safer reading; steroid tablets are asked in Q8A).
   t2('Q9', 'Do you have weak or thin bones, called osteoporosis?', 'Has a doctor told you your bones are thin or weak?',
     'You said you have weak bones.', 'weak bones', ['S-AHCPR']),
-  // Q10: pain there all the time, not "worse at night" alone (CLINICAL: over-triage fixes).
+  // Q10: pain there all the time, not "worse at night" alone (docs/clinical/reference.md: over-triage fixes).
   t2('Q10A', 'Is the pain there all the time, even when you lie still or change position?',
     'Does the pain stay the same, whatever position you are in?',
     'You said the pain is there all the time.', 'pain all the time', ['S-NHS', 'S-AHCPR']),
@@ -212,7 +212,7 @@ export const MORE_QUESTIONS_CLEAR: Clinical = {
 
 /**
  * For a person whose last conversation, under two hours ago, cleared all of Q1-Q5: the signs as a
- * present-tense list, then one question (CLINICAL: the screen). Never "anything new?".
+ * present-tense list, then one question (docs/clinical/reference.md: the screen). Never "anything new?".
  */
 export const RESCREEN: Clinical = {
   say: 'First, the warning signs. A bad fall. Chest pain, or trouble breathing. Numbness between your legs. Trouble when you pee. Weak or numb legs. Do you have any of these now?',
@@ -234,7 +234,7 @@ export const RESCREEN_UNSURE: Clinical = {
   sources: ['S-NHS'],
 };
 
-/** After a clear short check: no "none of those warning signs" (CLINICAL: never after a question about now). */
+/** After a clear short check: no "none of those warning signs" (docs/clinical/reference.md: never after a question about now). */
 export const RESCREEN_CLEAR: Clinical = {
   say: "Thank you. Let's carry on gently.",
   sources: ['S-NHS'],

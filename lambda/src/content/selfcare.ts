@@ -22,7 +22,7 @@ export const KEEP_MOVING: readonly Clinical[] = [
 
 /** Asked before any pain-relief suggestion (S-NSAID). */
 export const MEDICINE_CAUTION_ASK: Clinical = {
-  // A list of conditions as statements, then one question (CLINICAL: the screen).
+  // A list of conditions as statements, then one question (docs/clinical/reference.md: the screen).
   say: 'Before I mention pain medicine, a quick check. Some people must be careful with pain pills. That means being pregnant, or over sixty-five. Or asthma, a stomach ulcer, or heart, kidney or liver trouble. Or high blood pressure, or blood thinners. Or if aspirin or ibuprofen made you ill. Does any of that apply to you?',
   sources: ['S-NSAID'],
 };

@@ -131,7 +131,7 @@ export const ERROR_REPLY: Reply = {
 
 function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
   switch (event.kind) {
-    // A red flag said at any moment outranks everything else (docs/clinical: the screen).
+    // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the screen).
     case 'emergency':
       if (event.sign) return emergency(prev ?? initialState(), event.sign, HEARD_SIGN[event.sign]);
       if (prev?.emergency) return emergency(prev, prev.emergency);
@@ -142,13 +142,13 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return { state: { ...(prev ?? initialState()), step: 'emergency', emergency: prev?.emergency ?? 'CALLED' }, reply: { say: [line(HELP_HERE)], end: true } };
     case 'helpComing': {
       const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 0, emergency: prev?.emergency ?? 'CALLED' };
-      return enter(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING)]);
+      return reply(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING)], { body: false });
     }
     case 'alone':
-      if (prev?.emergency) return enter({ ...prev, step: 'emergency' }, [line(ALONE_EMERGENCY), line(CONTACT_CALL)]);
+      if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(ALONE_EMERGENCY), line(CONTACT_CALL)], { body: false });
       return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
     case 'scared':
-      if (prev?.emergency) return enter({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(CALL_NOW[groupOf(prev.emergency)])]);
+      if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(CALL_NOW[groupOf(prev.emergency)])], { body: false });
       return noted(prev, prev ?? initialState(), [line(SCARED_CALM)]);
     case 'fact':
       return fact(prev, event.fact);
@@ -233,7 +233,7 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
   const opening = event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic';
   if (memory && opening) {
     const want = event.kind === 'topic' ? { want: event.topic } : {};
-    // The short check only for someone whose last conversation, under two hours ago, cleared Q1-Q5 (docs/clinical).
+    // The short check only for someone whose last conversation, under two hours ago, cleared Q1-Q5 (docs/clinical/reference.md).
     if (recentlyCleared(memory, now)) {
       const resume = event.kind === 'topic' ? undefined : resumePoint(memory, now);
       if (resume) {
@@ -264,7 +264,7 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
 /** Something said that changes the advice without alarm: noted, then the same question again. */
 function noted(prev: State | undefined, s: State, opening: readonly Part[]): Outcome {
   if (!prev) return startScreen(s, [talk(TALK.greeting), ...opening]);
-  if (s.emergency) return enter({ ...s, step: 'emergency' }, opening);
+  if (s.emergency) return reply({ ...s, step: 'emergency' }, opening, { body: false });
   return reply(s, opening, { body: false });
 }
 
@@ -568,7 +568,7 @@ function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome
   }
 }
 
-/** After a T2 answer, only the same-day advice: no later timeline to contradict it (docs/clinical). */
+/** After a T2 answer, only the same-day advice: no later timeline to contradict it (docs/clinical/reference.md). */
 function whenToSeeADoctor(s: State): Part[] {
   return s.t2 ? [line(T2_ADVICE), line(EMERGENCY_SAFETY_NET)] : [...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)];
 }
@@ -666,7 +666,7 @@ function view(s: State, otherWords = false): View {
   switch (s.step) {
     case 'screen': {
       const q = SCREEN[s.q] ?? SCREEN[0]!;
-      // CLINICAL.md: after one silence, the T1 list is spoken as a statement.
+      // docs/clinical/reference.md: after one silence, the T1 list is spoken as a statement.
       return ask(question(q), [line(q.ask), line(T1_LIST)]);
     }
     case 'checkSign':

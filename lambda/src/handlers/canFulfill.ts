@@ -16,7 +16,7 @@ const FEELINGS = 'also said by people with no back pain (alone, scared, an age):
 const FORGET = 'only this skill\'s users have anything to forget, and they will name it';
 
 /**
- * How the skill answers a name-free request for each intent of its model (PLATFORM.md: YES only where the
+ * How the skill answers a name-free request for each intent of its model (docs/platform.md: YES only where the
  * skill is the right place). Every intent must be listed, with a reason: a test fails for one that is not.
  * The answer is per intent, because a CanFulfillIntentRequest carries the intent, not the words.
  */

@@ -46,7 +46,7 @@ export function respond(input: HandlerInput, reply: Reply, state?: State): Respo
   const pack = localePack(localeOf(input));
   const out = render(reply, pack);
   const builder = input.responseBuilder.speak(out.speech);
-  // Screens only where the device has one (PLATFORM.md); a voice-only device gets no APL.
+  // Screens only where the device has one (docs/platform.md: screens); a voice-only device gets no APL.
   if (supportsApl(input.requestEnvelope) && reply.permission?.how !== 'voice') {
     for (const directive of screenDirectives(screenView(state, reply, pack))) builder.addDirective(directive);
   }

@@ -1,6 +1,6 @@
 import type { LocalePack } from './types';
 
-// Numbers and wording from docs/clinical (urgency tiers; S-NHS for the UK lines).
+// Numbers and wording from docs/clinical/reference.md (urgency tiers; S-NHS for the UK lines).
 
 export const enUS: LocalePack = {
   id: 'en-US',

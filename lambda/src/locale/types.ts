@@ -3,7 +3,7 @@ export interface LocalePack {
   /** BCP-47 locale this pack speaks for. */
   readonly id: string;
   /**
-   * The first sentence of emergency advice: the action, with the number (docs/clinical: T1).
+   * The first sentence of emergency advice: the action, with the number (docs/clinical/reference.md: T1).
    * Always ends with "or your local emergency number", since a locale is not a country.
    */
   readonly callNow: string;

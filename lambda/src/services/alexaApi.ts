@@ -71,7 +71,7 @@ export function announcedTimerRequest(spec: AnnouncedTimerSpec): services.timerM
   };
 }
 
-/** Sets a timer that announces `announce` when it ends (PLATFORM.md: at most 10 per person, 2 h each). */
+/** Sets a timer that announces `announce` when it ends (docs/platform.md, services: at most 10 per person, 2 h each). */
 export async function createAnnouncedTimer(ctx: AlexaApiContext, spec: AnnouncedTimerSpec): Promise<AlertResult> {
   const problem = timerProblem(spec);
   if (problem) return { kind: 'invalid', code: problem };
@@ -183,7 +183,7 @@ export function reminderRequest(spec: ReminderSpec): services.reminderManagement
   };
 }
 
-/** Creates a reminder. Only in session, and only after the person said yes to this one (PLATFORM.md). */
+/** Creates a reminder. Only in session, and only after the person said yes to this one (docs/platform.md: services). */
 export async function createReminder(ctx: AlexaApiContext, spec: ReminderSpec): Promise<AlertResult> {
   const problem = reminderProblem(spec);
   if (problem) return { kind: 'invalid', code: problem };

@@ -1,8 +1,8 @@
 /** The one place that writes SSML: every piece of text is escaped, every limit is checked. */
 
-/** Alexa rejects a single <break> over 10 s (PLATFORM.md). */
+/** Alexa rejects a single <break> over 10 s (docs/platform.md: speech and SSML). */
 export const MAX_BREAK_MS = 10_000;
-/** Output speech must stay under 8000 characters (PLATFORM.md). */
+/** Output speech must stay under 8000 characters (docs/platform.md: speech and SSML). */
 export const MAX_SPEECH_CHARS = 8000;
 
 export class SpeechLimitError extends Error {
@@ -16,7 +16,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;',
 };
 
-/** Our own escaper: ask-sdk's escapeXmlCharacters mangles &apos; (PLATFORM.md). */
+/** Our own escaper: ask-sdk's escapeXmlCharacters mangles &apos; (docs/platform.md: speech and SSML). */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
