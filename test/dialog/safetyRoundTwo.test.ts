@@ -39,8 +39,9 @@ describe('"Alexa, call for help" is heard, at every step', () => {
     expect(t.listening).toBe(false);
     expect(t.speech).toContain("I can't make calls.");
     expect(t.speech).toContain('911');
-    expect(t.speech).toContain("I'll close now, so Alexa can hear you. Then say: Alexa, call, and a name.");
     expect(t.speech).toContain('Alexa, call for help, if you set up an emergency contact.');
+    // Asked to call a person, it says how to call them; asked for help, it does not send them to "a name".
+    expect(t.speech.includes('Then say: Alexa, call, and a name.')).toBe(/wife|husband/.test(words));
   });
 
   it('after the emergency advice, a call request starts with the action and closes', async () => {
@@ -252,5 +253,93 @@ describe('same-day advice is carried to the end', () => {
     const asked = await doctor.user('when should i see a doctor', 'DoctorIntent');
     expect(asked.speech).toContain('Please get medical advice today.');
     expect(asked.speech).not.toContain('three to five days');
+  });
+});
+
+describe('what strangers said, in their own words', () => {
+  it('"okay" to a safety question is asked again, never taken as a yes', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no');
+    await d.user('no');
+    await d.user('no');
+    const t = await d.user('okay', 'AckIntent');
+    expect(t.speech).toContain('Sorry, is that a yes, or a no?');
+    expect(t.speech).toContain('throbbing or pulsing in your belly');
+    expect(stateOf(d).emergency).toBeUndefined();
+  });
+
+  it('an ordinary sentence caught by a statement phrase is answered by the step, not with the warning-sign check', async () => {
+    const d = talkTo();
+    await cleared(d);
+    const t = await d.user("i'm at work", 'EmergencyStatementIntent');
+    expect(t.speech).not.toContain('I want to be sure I heard you');
+    expect(t.speech).toContain('Where are you now?');
+    const chair = await d.user("i'm sitting in a chair at my desk", 'SittingIntent');
+    expect(chair.speech).not.toContain('I want to be sure I heard you');
+  });
+
+  it('"what\'s the number?" after the emergency advice gives the number first', async () => {
+    const d = talkTo('en-AU');
+    await opened(d);
+    await d.user('yes');
+    const t = await d.user("what's the number again", 'AMAZON.RepeatIntent');
+    expect(t.speech).toMatch(/^Call triple zero now/);
+  });
+
+  it('"I\'m in bed" said during the safety questions is remembered for after them', async () => {
+    const d = talkTo();
+    await opened(d);
+    const early = await d.user("i'm in bed", 'InBedIntent');
+    expect(early.speech).toContain("Let's finish these safety questions first");
+    for (let i = 0; i < SCREEN.length - 1; i++) await d.user('no');
+    const after = await d.user('no');
+    expect(after.speech).toContain('Lie on your back with pillows under your knees.');
+    expect(after.speech).not.toContain('Where are you now?');
+  });
+
+  it('"I\'m 55" is the answer to "Are you over fifty?"', async () => {
+    const d = talkTo();
+    await atLaterQuestions(d);
+    for (let i = 0; i < MORE_QUESTIONS.length; i++) await d.user('no');
+    await d.user('no'); // no tilts
+    await d.user('no'); // not getting up now
+    const first = d.last;
+    expect(first.speech).toContain('Is this the first time your back has hurt like this?');
+    const over = await d.user('yes');
+    expect(over.speech).toContain('Are you over fifty?');
+    const age = await d.user("i'm fifty five", 'AgeIntent');
+    expect(age.speech).toContain("Please book a doctor's appointment in the next few days.");
+    expect(age.speech).not.toContain('Are you over fifty?');
+  });
+
+  it('a silence after the safety screen still hears the safety net before the session can close', async () => {
+    const d = talkTo();
+    await atLaterQuestions(d);
+    const quiet = await d.silence();
+    expect(quiet.speech).toContain('If you get numbness between your legs, trouble peeing, or weak legs, call 911 now.');
+  });
+
+  it('a pregnant woman is guided onto her side, and the tilts on the back are skipped', async () => {
+    const d = talkTo();
+    await d.user("alexa, ask back helper, i'm pregnant and my back just went out", 'EmergencyStatementIntent');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no');
+    const bed = await d.user("i'm in bed", 'InBedIntent');
+    expect(bed.speech).toContain('Lie on your side, with a pillow between your knees and one under your bump.');
+    expect(bed.speech).not.toContain('Lie on your back');
+    await d.user('done');
+    await d.user('no');
+    for (let i = 0; i < MORE_QUESTIONS.length - 1; i++) await d.user('no');
+    const next = await d.user('no');
+    expect(next.speech).toContain("Let's skip the tilts on your back.");
+    expect(next.speech).not.toContain('Now flatten.');
+  });
+
+  it('"is this serious?" before the warning signs are ruled out gets no reassurance yet', async () => {
+    const d = talkTo();
+    await opened(d);
+    const t = await d.user('is this serious', 'ScaredIntent');
+    expect(t.speech).toContain('These questions help me tell if it is serious.');
+    expect(t.speech).not.toContain('rarely serious');
   });
 });

@@ -75,16 +75,16 @@ const CLAIMS: readonly Claim[] = [
     },
   },
   {
-    sentence: 'The skill asks eleven short yes or no safety questions, one at a time.',
+    sentence: 'The skill asks twelve short yes or no safety questions, one at a time.',
     check: async () => {
       const d = talk();
       await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');
       const { noes } = await clearScreen(d);
-      expect([noes, SCREEN.length]).toEqual([11, 11]);
+      expect([noes, SCREEN.length]).toEqual([12, 12]);
     },
   },
   {
-    sentence: 'Eleven no answers lead to a question about where you are.',
+    sentence: 'Twelve no answers lead to a question about where you are.',
     check: async () => {
       const d = talk();
       await d.user('alexa, ask back helper, my back went out', 'BackWentOutIntent');

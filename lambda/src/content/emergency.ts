@@ -97,7 +97,7 @@ export const WHILE_YOU_WAIT: Readonly<Record<EmergencyGroup, Clinical>> = {
   heart: { say: 'Sit or lie in the easiest position where you are, and rest while you wait.', sources: ['S-NHSHEART'] },
   breathing: { say: 'Sit or lie in the easiest position where you are, and rest while you wait.', sources: ['S-NHSHEART'] },
   faint: { say: 'If you feel faint, lie down if you safely can, or sit on the floor.', sources: ['S-NHSHEART'] },
-  cauda: { say: "Don't try to get up on your own. Stay as you are until help comes.", sources: ['S-NHS', 'S-BMJCES'] },
+  cauda: { say: "Don't try to go there on your own. Stay as you are until help comes.", sources: ['S-NHS', 'S-BMJCES'] },
   unknown: { say: "Don't try to get up. Stay as you are until help comes.", sources: ['S-NHS'] },
 };
 
@@ -147,6 +147,12 @@ export const SCARED_EMERGENCY: Clinical = {
   sources: ['S-NHS'],
 };
 
+/** Before the warning signs are ruled out: no reassurance yet, only why the questions come first. */
+export const SCARED_SCREENING: Clinical = {
+  say: 'I hear you. These questions help me tell if it is serious. Most back spasms are not.',
+  sources: ['S-SEED0', 'S-NHS'],
+};
+
 /** Outside an emergency. */
 export const ALONE_CALM: Clinical = {
   say: "I'm here with you, and we'll go slowly.",
@@ -163,10 +169,23 @@ export const CALL_HOW: Clinical = {
   say: "I'll close now, so Alexa can hear you. Then say: Alexa, call, and a name. Or say: Alexa, call for help, if you set up an emergency contact.",
   sources: ['S-AMAZON-CALL'],
 };
+/** After a call for emergency help: no "call, and a name", which reads as calling someone else. */
+export const CALL_HOW_URGENT: Clinical = {
+  say: "I'll close now. Then use a phone, or say: Alexa, call for help, if you set up an emergency contact.",
+  sources: ['S-AMAZON-CALL'],
+};
 export const CALL_IF_EMERGENCY: Clinical = {
   say: (l) => withOtherCountry(l, `If this is an emergency, call ${l.emergencyNumber} from a phone now.`),
   sources: ['S-NHS', 'S-AMAZON-CALL'],
 };
+
+/**
+ * Words that make an unplaced statement sound like a warning sign ("I feel really weird", "my foot is
+ * funny"): those get the one specific check question; anything else ("I'm at my desk") is an ordinary
+ * sentence the step answers itself. English; another language brings its own list.
+ */
+export const SYMPTOM_WORDS_EN =
+  /\b(numb\w*|tingl\w*|pins|needles|pee\w*|wee\w*|urin\w*|bladder|bowel\w*|poo\w*|toilet|wet|soil\w*|leak\w*|legs?|foot|feet|groin|bottom|privates?|private|down there|wip\w+|sex|erection|chest|heart|breath\w*|faint\w*|dizz\w*|pass(ed|ing)? out|sweat\w*|clammy|belly|stomach|tummy|throb\w*|puls\w*|fell|fall\w*|crash\w*|accident|hit|weak\w*|giv(e|ing) way|gave way|drag\w*|fever\w*|temperature|chills?|shiver\w*|cancer|lump|blood\w*|weird|strange|funny|odd)\b/i;
 
 /** The one-line safety net said whenever a conversation ends or something goes wrong. */
 export const SAFETY_NET: Clinical = {

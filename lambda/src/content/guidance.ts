@@ -47,6 +47,17 @@ export const POSITIONS: Readonly<Record<PositionId, readonly Clinical[]>> = {
   ],
 };
 
+/** Pregnant, said at any time or Q13: on the side rather than flat on the back (S-NHSPREG). */
+export const POSITION_PREGNANT: readonly Clinical[] = [
+  { say: 'Lie on your side, with a pillow between your knees and one under your bump.', sources: ['S-NHSPREG'], moves: true },
+  { say: 'Try not to lie flat on your back.', sources: ['S-NHSPREG'] },
+];
+
+export const TILTS_SKIP_PREGNANT: Clinical = {
+  say: "Let's skip the tilts on your back. Your midwife can suggest exercises that suit you.",
+  sources: ['S-NHSPREG'],
+};
+
 export const POSITION_TRY: Clinical = {
   say: "Try it for less than a minute. If it's easier, stay there for two or three minutes.",
   sources: ['S-NHS', 'S-SEED3'],

@@ -9,7 +9,7 @@ import { withOtherCountry, type LocalePack } from '../locale';
 export type EmergencyGroup = 'fall' | 'heart' | 'breathing' | 'faint' | 'cauda' | 'unknown';
 
 /** The emergency screen, Q1-Q5 of the clinical reference, one thing per question: any yes or not sure is T1. */
-export const SCREEN_IDS = ['Q1', 'Q2A', 'Q2B', 'Q2C', 'Q2D', 'Q3A', 'Q3B', 'Q4A', 'Q4B', 'Q5A', 'Q5B'] as const;
+export const SCREEN_IDS = ['Q1', 'Q2A', 'Q2B', 'Q2C', 'Q2D', 'Q3A', 'Q3B', 'Q3C', 'Q4A', 'Q4B', 'Q5A', 'Q5B'] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
 export interface ScreenQuestion {
@@ -70,13 +70,22 @@ export const SCREEN: readonly ScreenQuestion[] = [
   {
     id: 'Q3A',
     group: 'cauda',
-    ask: { say: 'Since your back went, is it hard to pee? Or do you not feel the need to go?', sources: ['S-SEED0', 'S-SEED1', 'S-NHS', 'S-BMJCES'] },
-    askAgain: { say: 'Is anything new when you try to pee? Like it will not start, or you do not feel you need to?', sources: ['S-NHS', 'S-BMJCES'] },
+    ask: { say: 'Since your back went, is it hard to start peeing, or to stop?', sources: ['S-SEED0', 'S-SEED1', 'S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Is anything new when you try to pee? Like it will not start?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said you have new trouble peeing.', sources: ['S-NHS', 'S-BMJCES'] },
     unsure: { say: "You weren't sure about trouble when you pee. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q3B',
+    group: 'cauda',
+    // Its own question: asked with Q3A, a "no" could mean either (strangers' test, round two).
+    ask: { say: 'Have you lost the feeling that tells you when you need to pee?', sources: ['S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Do you still feel it when your bladder is full? Or has that feeling gone?', sources: ['S-NHS', 'S-BMJCES'] },
+    heard: { say: 'You said you have lost the feeling that you need to pee.', sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure if you can feel when you need to pee. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+  },
+  {
+    id: 'Q3C',
     group: 'cauda',
     ask: { say: 'Have you leaked any pee or poo without meaning to?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-BMJCES'] },
     askAgain: { say: 'Have you had an accident with your bladder or bowels?', sources: ['S-NHS', 'S-BMJCES'] },
@@ -87,7 +96,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     id: 'Q4A',
     group: 'cauda',
     // S-CKS: people rarely mention this unless asked, so ask it plainly, including how wiping feels.
-    ask: { say: 'Is there any numbness or tingling between your legs or around your bottom? Even just when you wipe?', sources: ['S-SEED0', 'S-NHS', 'S-CKS', 'S-BMJCES'] },
+    ask: { say: 'Is there any numbness or tingling between your legs or around your bottom, even when you wipe?', sources: ['S-SEED0', 'S-NHS', 'S-CKS', 'S-BMJCES'] },
     askAgain: { say: 'When you wipe after the toilet, does it feel numb or different?', sources: ['S-CKS', 'S-BMJCES'] },
     heard: { say: 'You said you have numbness between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
     unsure: { say: "You weren't sure about numbness between your legs. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
@@ -111,7 +120,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
   {
     id: 'Q5B',
     group: 'cauda',
-    ask: { say: 'Is a leg getting weak? Or does a foot drag or slap when you walk?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
+    ask: { say: 'Is a leg getting weak, so that a foot drags or slaps when you walk?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
     askAgain: { say: 'Is it hard to lift one foot, or does a leg give way?', sources: ['S-SEED0', 'S-NHS'] },
     heard: { say: 'You said a leg or foot is getting weak.', sources: ['S-SEED0', 'S-NHS'] },
     unsure: { say: "You weren't sure about weakness in your legs. To be safe, please get help.", sources: ['S-SEED0', 'S-NHS'] },

@@ -29,7 +29,7 @@ export const TALK = {
   welcomeBack: 'Welcome back.',
   laterFirst: 'Before that, a few more safety questions.',
   cannotSkipLater: "I can't skip these. They only take a moment, and they keep you safe.",
-  yesOrNo: 'Just say yes or no.',
+  yesOrNo: 'Sorry, is that a yes, or a no?',
   timerSet: 'Done. Your twenty minute timer is set.',
   reminderSet: 'Done. Your reminder is set.',
   noReminder: "Okay, I won't set it.",

@@ -19,6 +19,7 @@ export type FlowEvent =
   | { readonly kind: 'helpHere' } // "the ambulance is here"
   | { readonly kind: 'alone' } // "I'm alone", "I can't reach my phone"
   | { readonly kind: 'scared' }
+  | { readonly kind: 'ack' } // "okay", "uh huh": heard, but not a yes to a safety question
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
   | { readonly kind: 'notSure' }

@@ -4,12 +4,12 @@ import {
 import {
   AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_IF_EMERGENCY, CALL_NOW, CANT_CALL, CHECK_SIGN,
   CHECK_SIGN_UNSURE, CONTACT_CALL, DISCLAIMER, factHeard, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, HELP_COMING, HELP_HERE,
-  isSignId, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY, SIGN_GROUP, T1_OFFER_BREATHING, T1_OFFER_REPEAT,
+  isSignId, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_SCREENING, CALL_HOW_URGENT, SCARED_EMERGENCY, SIGN_GROUP, T1_OFFER_BREATHING, T1_OFFER_REPEAT,
   T1_REMINDER, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
 import {
   ASK_POSITION, CLEAR, GETUP_OFFER, LOG_ROLL, LOG_ROLL_DONE, POSITION_SETTLED_ASK, POSITION_STOP_RULE, POSITION_TRY,
-  POSITIONS, STEP_DONE_ASK, TILT_REPS, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER, TILTS_SETUP, TILTS_SKIP_T2,
+  POSITIONS, POSITION_PREGNANT, STEP_DONE_ASK, TILT_REPS, TILTS_SKIP_PREGNANT, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER, TILTS_SETUP, TILTS_SKIP_T2,
 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR,
@@ -97,10 +97,11 @@ function guard(out: Outcome): Outcome {
   // Exercise and getting up only after Q6-Q11 in this session; tilts never after a T2 answer.
   if ((saysExercise(reply) || EXERCISE_STEPS.has(state.step)) && !state.later) {
     const want: TopicId | undefined = state.step === 'getUp' || state.step === 'getUpOffer' ? 'getUp' : state.step.startsWith('tilts') ? 'tilts' : state.want;
-    return laterQuestions({ ...state, ...(want ? { want } : {}) }, [talk(TALK.laterFirst)]);
+    return laterQuestions({ ...state, ...(want ? { want } : {}) }, [talk(TALK.laterFirst)], false);
   }
-  if ((saysTilts(reply) || state.step === 'tiltsFeel') && state.t2) {
-    return enterStage('getUpOffer', { ...state, solo: false }, [line(TILTS_SKIP_T2)]);
+  // Tilts lie flat on the back: not after a T2 answer, not in pregnancy (S-NHSPREG).
+  if ((saysTilts(reply) || state.step === 'tiltsFeel') && (state.t2 || state.pregnant)) {
+    return enterStage('getUpOffer', { ...state, solo: false }, [line(state.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
   }
   return out;
 }
@@ -149,12 +150,14 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
     case 'scared':
       if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(CALL_NOW[groupOf(prev.emergency)])], { body: false });
-      return noted(prev, prev ?? initialState(), [line(SCARED_CALM)]);
+      // No reassurance before the warning signs are ruled out.
+      return noted(prev, prev ?? initialState(), [line(prev?.cleared ? SCARED_CALM : SCARED_SCREENING)]);
     case 'fact':
       return fact(prev, event.fact);
     case 'pregnant':
       return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(PREGNANT_NOTED)]);
     case 'age': {
+      if (prev?.step === 'final' && !prev.emergency) return atFinal(prev, event);
       const band = event.years === undefined ? undefined : event.years >= 50 ? 'over50' : event.years < 20 ? 'under20' : 'adult';
       return noted(prev, { ...(prev ?? initialState()), ...(band ? { age: band } : {}) }, [line(AGE_NOTED)]);
     }
@@ -178,6 +181,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
   const s = prev;
   // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
   if (SAFETY_QUESTIONS.has(s.step) && !ALWAYS_HEARD.has(event.kind)) return atStep(s, event);
+
+  if (event.kind === 'ack') return acknowledged(s);
 
   switch (event.kind) {
     case 'stop':
@@ -280,7 +285,7 @@ function callRequest(s: State, urgent: boolean): Outcome {
   if (urgent || s.emergency) {
     const cause = s.emergency ?? 'CALL';
     const state: State = { ...s, step: 'emergency', q: 0, emergency: cause };
-    return { state, reply: { say: [line(CALL_NOW[groupOf(cause)]), line(CALL_CANT), line(CALL_HOW)], end: true } };
+    return { state, reply: { say: [line(CALL_NOW[groupOf(cause)]), line(CALL_CANT), line(CALL_HOW_URGENT)], end: true } };
   }
   return { state: s, reply: { say: [line(CALL_CANT), line(CALL_IF_EMERGENCY), line(CALL_HOW)], end: true } };
 }
@@ -299,6 +304,8 @@ function atStep(s: State, e: FlowEvent): Outcome {
       if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
       if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
       if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
+      // Where they are, said early, is kept for after the questions.
+      if (e.kind === 'position' && e.pos) return reply({ ...s, pos: e.pos }, [talk(TALK.finishScreenFirst)], { body: false });
       return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
     }
     case 'resumeOffer': {
@@ -410,6 +417,15 @@ function atStep(s: State, e: FlowEvent): Outcome {
   }
 }
 
+/** Offers where "okay" means yes; at a question about symptoms it could mean "I heard you", so it is asked again. */
+const ACK_MEANS_YES = new Set<StepId>(['breathingOffer', 'breathing', 'emergency', 'positionHold', 'tiltsOffer', 'getUpOffer', 'getUp', 'resumeOffer']);
+
+function acknowledged(s: State): Outcome {
+  if (ACK_MEANS_YES.has(s.step) || (s.step === 'care' && s.q !== 2)) return atStep(s, { kind: 'yes' });
+  if (s.step === 'position' || s.step === 'menu') return atStep(s, { kind: 'fallback' });
+  return reply(s, [talk(TALK.yesOrNo)], { body: false });
+}
+
 /** Q6-Q11 are done: on to what was asked for by name, or the plan. */
 function afterLater(s: State, opening: readonly Part[]): Outcome {
   if (s.want) return startTopic(s, s.want, opening);
@@ -417,9 +433,9 @@ function afterLater(s: State, opening: readonly Part[]): Outcome {
 }
 
 /** Into Q6-Q11 at the first one not yet answered. */
-function laterQuestions(s: State, opening: readonly Part[]): Outcome {
+function laterQuestions(s: State, opening: readonly Part[], intro = true): Outcome {
   const q = Math.min(s.mq ?? 0, MORE_QUESTIONS.length - 1);
-  return enter({ ...s, step: 'more', q, solo: false }, [...opening, ...(q === 0 ? [line(MORE_QUESTIONS_INTRO)] : [])]);
+  return enter({ ...s, step: 'more', q, solo: false }, [...opening, ...(q === 0 && intro ? [line(MORE_QUESTIONS_INTRO)] : [])]);
 }
 
 /** Q12-Q14: each asked only while it can still change the advice. */
@@ -458,6 +474,13 @@ function atFinal(s: State, e: FlowEvent): Outcome {
       default:
         return t3(q.id === 'Q12B' ? { ...s, age: 'over50' } : q.id === 'Q12C' ? { ...s, age: 'under20' } : s);
     }
+  }
+  if (e.kind === 'age') {
+    // "I'm 55" to "Are you over fifty?" is the answer, not a new fact.
+    const band = e.years === undefined ? undefined : e.years >= 50 ? 'over50' : e.years < 20 ? 'under20' : 'adult';
+    if (!band) return reply(s, [talk(TALK.yesOrNo)], { body: false });
+    const aged: State = { ...s, age: band };
+    return s.first && band !== 'adult' ? t3(aged) : nextFinal(aged, s.q + 1, []);
   }
   if (e.kind === 'no') return nextFinal(q.id === 'Q12C' ? { ...s, age: 'adult' } : s, s.q + 1, []);
   if (e.kind === 'done' || e.kind === 'skip') return advance(s, []);
@@ -533,7 +556,8 @@ function enterStage(stage: StepId, s: State, opening: readonly Part[], q = 0): O
     case 'more':
       return s.later ? advance(base, opening) : laterQuestions(base, opening);
     case 'tiltsOffer':
-      return s.t2 ? enterStage('getUpOffer', base, [...opening, line(TILTS_SKIP_T2)]) : enter(base, opening);
+      if (s.t2 || s.pregnant) return enterStage('getUpOffer', base, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      return enter(base, opening);
     case 'final':
       return nextFinal(base, q, opening);
     case 'care':
@@ -547,7 +571,7 @@ function enterStage(stage: StepId, s: State, opening: readonly Part[], q = 0): O
 
 function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
   // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
-  if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)]);
+  if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)], false);
   const solo: State = { ...s, solo: true };
   delete (solo as { want?: TopicId }).want;
   switch (topic) {
@@ -556,7 +580,8 @@ function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome
     case 'positions':
       return enter({ ...solo, step: 'position', q: 0 }, opening);
     case 'tilts':
-      return s.t2 ? toMenu(solo, [...opening, line(TILTS_SKIP_T2)]) : tilts(solo, opening);
+      if (s.t2 || s.pregnant) return toMenu(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      return tilts(solo, opening);
     case 'getUp':
       return enter({ ...solo, step: 'getUp', q: 0 }, opening);
     case 'heatIce':
@@ -585,6 +610,7 @@ function clear(s: State): Outcome {
   const cleared: State = { ...s, cleared: true, fullClear: true, disclaimed: true };
   const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
   if (s.want) return startTopic(cleared, s.want, opening);
+  if (s.pos) return enter({ ...cleared, step: 'positionHold', q: 0 }, opening);
   return enterStage('position', cleared, opening);
 }
 
@@ -661,7 +687,7 @@ interface View {
 }
 
 function view(s: State, otherWords = false): View {
-  const ask = (parts: readonly Part[], reprompt = parts, body: readonly Part[] = []): View => ({ body, ask: parts, reprompt });
+  const ask = (parts: readonly Part[], reprompt = parts, body: readonly Part[] = []): View => ({ body, ask: parts, reprompt: withNet(reprompt) });
   const question = (q: { ask: Clinical; askAgain: Clinical } | undefined) => (q ? [line(otherWords ? q.askAgain : q.ask)] : []);
   switch (s.step) {
     case 'screen': {
@@ -687,7 +713,7 @@ function view(s: State, otherWords = false): View {
       return ask([line(ASK_POSITION)]);
     case 'positionHold':
       return ask([line(POSITION_SETTLED_ASK)], [line(POSITION_SETTLED_ASK)], [
-        ...lines(POSITIONS[s.pos ?? 'BED']), line(POSITION_TRY), line(POSITION_STOP_RULE),
+        ...lines(s.pregnant ? POSITION_PREGNANT : POSITIONS[s.pos ?? 'BED']), line(POSITION_TRY), line(POSITION_STOP_RULE),
       ]);
     case 'breathingOffer':
       return ask([line(BREATHING_OFFER)]);
@@ -712,6 +738,17 @@ function view(s: State, otherWords = false): View {
     case 'menu':
       return ask([talk(otherWords ? TALK.menuShort : TALK.menu)], [talk(TALK.menuShort)]);
   }
+}
+
+/** Sentences that already carry the warning signs and the number. */
+const NETS = new Set<Clinical>([SAFETY_NET, T1_LIST, T1_REMINDER, EMERGENCY_SAFETY_NET]);
+
+/**
+ * A second silence ends the session with nothing said (docs/platform.md: silence), so every reprompt carries
+ * the safety net itself, before the question.
+ */
+function withNet(reprompt: readonly Part[]): readonly Part[] {
+  return reprompt.some((p) => 'line' in p && NETS.has(p.line)) ? reprompt : [line(SAFETY_NET), ...reprompt];
 }
 
 function prompt(s: State): { ask: readonly Part[]; reprompt: readonly Part[] } {

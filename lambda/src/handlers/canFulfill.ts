@@ -41,6 +41,7 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   ScaredIntent: { answer: 'NO', why: FEELINGS },
   AgeIntent: { answer: 'NO', why: FEELINGS },
   NotSureIntent: { answer: 'NO', why: IN_CONVERSATION },
+  AckIntent: { answer: 'NO', why: IN_CONVERSATION },
   DoneIntent: { answer: 'NO', why: IN_CONVERSATION },
   SkipIntent: { answer: 'NO', why: IN_CONVERSATION },
   MenuIntent: { answer: 'NO', why: IN_CONVERSATION },

@@ -1,5 +1,5 @@
 import type { Request } from 'ask-sdk-model';
-import { isFactId, isSignId } from '../content/emergency';
+import { isFactId, isSignId, SYMPTOM_WORDS_EN } from '../content/emergency';
 import type { FlowEvent } from '../flow/events';
 import { readPermissionAnswer } from '../services/alexaApi';
 
@@ -14,6 +14,7 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   AloneIntent: { kind: 'alone' },
   ScaredIntent: { kind: 'scared' },
   NotSureIntent: { kind: 'notSure' },
+  AckIntent: { kind: 'ack' },
   DoneIntent: { kind: 'done' },
   'AMAZON.NextIntent': { kind: 'done' },
   SkipIntent: { kind: 'skip' },
@@ -92,8 +93,10 @@ export function toEvent(request: Request): FlowEvent {
     if (isSignId(id)) return { kind: 'emergency', sign: id };
     if (isFactId(id)) return { kind: 'fact', fact: id };
     if (id === 'PREGNANT') return { kind: 'pregnant' };
-    // A statement not placed is checked with one specific question rather than guessed either way.
-    return { kind: 'emergency' };
+    // A statement that sounds like a warning sign but is not placed is checked with one specific question;
+    // an ordinary sentence caught by the same carrier phrase ("I'm at my desk") is answered by the step.
+    const words = slotValue(slots, 'sign');
+    return words === undefined || SYMPTOM_WORDS_EN.test(words) ? { kind: 'emergency' } : { kind: 'fallback' };
   }
   if (event.kind === 'age') {
     const years = Number(slotValue(slots, 'age'));
