@@ -134,7 +134,11 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
     // A named sign, or emergency advice given, is an emergency for the rest of the session. A statement
     // Alexa could not match to a sign is a safety question: it must be asked (or the advice given) at once,
     // with nothing else in that reply; a "no" to it is an answer, like a "no" to Q1-Q5.
-    const unnamed = name !== undefined && EMERGENCY_INTENTS.has(name) && !(variant && (namesASign(variant) || namesAFact(variant)));
+    const ordinary = variant?.label.endsWith(' ordinary)') === true;
+    const unnamed = name !== undefined && EMERGENCY_INTENTS.has(name) && !ordinary && !(variant && (namesASign(variant) || namesAFact(variant)));
+    // Ordinary words caught by a statement phrase ("I'm at my desk") are answered by the step, not sent to the check.
+    if (ordinary && after?.step === 'checkSign' && before?.step !== 'checkSign') fail(path, `ordinary words (${label}) were sent to the warning-sign check`);
+    if (ordinary && after?.emergency !== before?.emergency) fail(path, `ordinary words (${label}) changed the emergency state`);
     if (variant && namesAFact(variant) && after?.emergency !== before?.emergency) fail(path, `a T2 or T3 fact (${label}) changed the emergency state`);
     if (name === 'CallIntent' && !ended) fail(path, 'a request to call did not close the session');
     if (unnamed && after?.step !== 'checkSign' && after?.step !== 'emergency') fail(path, `an unmatched warning sign (${label}) was not checked: step ${String(after?.step)}`);

@@ -50,10 +50,13 @@ export function intentVariants(model: LanguageModel): IntentVariant[] {
         const id = v.id ?? v.name.value;
         variants.push({ label: `${i.name}(${slot.name}=${id})`, intent: base({ [slot.name]: matchedSlot(slot.name, slot.type, id, v.name.value) }) });
       }
+      // A body slot Alexa could not match: words that sound like a warning sign, and ordinary words.
+      const body = (BODY_SLOT_TYPES as readonly string[]).includes(slot.type);
       variants.push({
         label: `${i.name}(${slot.name} unmatched)`,
-        intent: base({ [slot.name]: unmatchedSlot(slot.name, slot.type, 'something else') }),
+        intent: base({ [slot.name]: unmatchedSlot(slot.name, slot.type, body ? 'a funny feeling in my leg' : 'something else') }),
       });
+      if (body) variants.push({ label: `${i.name}(${slot.name} ordinary)`, intent: base({ [slot.name]: unmatchedSlot(slot.name, slot.type, 'at my desk') }) });
     }
   }
   return variants;

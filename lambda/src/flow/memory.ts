@@ -1,6 +1,7 @@
 import { isPaceId, type PaceId } from '../content/breathing';
 import { isPositionId, type PositionId } from '../content/guidance';
 import { STEP_IDS, type State, type StepId } from './state';
+import { STEPS } from './steps';
 
 /**
  * What is kept between conversations: preferences and where to carry on. Never a symptom answer:
@@ -24,10 +25,8 @@ export interface Memory {
 /** The short check and "Shall we carry on?" only within two hours of a cleared screen. */
 export const RESUME_WINDOW_MS = 2 * 60 * 60 * 1000;
 
-/** Steps worth carrying on with; questions of the emergency screen are always asked afresh. */
-const RESUMABLE = new Set<StepId>([
-  'position', 'positionHold', 'breathingOffer', 'breathing', 'more', 'tiltsOffer', 'tiltsFeel', 'getUpOffer', 'getUp', 'final', 'care',
-]);
+/** Steps worth carrying on with (the catalogue's `resume`); questions of the emergency screen are always asked afresh. */
+const resumable = (step: unknown): step is StepId => (STEP_IDS as readonly unknown[]).includes(step) && STEPS[step as StepId].resume !== null;
 
 export function readMemory(raw: unknown): Memory | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
@@ -36,7 +35,7 @@ export function readMemory(raw: unknown): Memory | undefined {
   const at = typeof r.at === 'number' && Number.isFinite(r.at) ? r.at : undefined;
   // Without a readable time, or without a cleared screen, there is nothing to carry on from.
   const clear = r.clear === true && at !== undefined;
-  const step = clear && (STEP_IDS as readonly unknown[]).includes(r.step) && RESUMABLE.has(r.step as StepId) ? (r.step as StepId) : undefined;
+  const step = clear && resumable(r.step) ? r.step : undefined;
   return {
     v: 1,
     ...(isPaceId(r.pace) ? { pace: r.pace } : {}),
@@ -47,20 +46,18 @@ export function readMemory(raw: unknown): Memory | undefined {
   };
 }
 
-/** A step in the middle of something resumes at the start of it: a new minute of breathing, a new set of tilts. */
-const RESUME_AS: Partial<Record<StepId, StepId>> = { breathing: 'breathingOffer', tiltsFeel: 'tiltsOffer' };
-
 /** The memory a state leaves behind, or undefined when nothing should be written. */
 export function memoryFrom(s: State, now: number): Memory | undefined {
   if (s.noSave) return undefined;
   const clear = s.fullClear === true && s.cleared === true && !s.emergency && !s.t2;
-  const resumable = clear && RESUMABLE.has(s.step);
+  // A step in the middle of something resumes at the start of it: a new minute of breathing, a new set of tilts.
+  const carryOn = clear ? STEPS[s.step].resume : null;
   return {
     v: 1,
     pace: s.pace,
     ...(s.disclaimed ? { disclaimed: true } : {}),
     ...(clear ? { clear: true, at: now } : {}),
-    ...(resumable ? { step: RESUME_AS[s.step] ?? s.step, q: s.q, ...(s.pos ? { pos: s.pos } : {}) } : {}),
+    ...(carryOn ? { step: carryOn.as, q: s.q, ...(s.pos ? { pos: s.pos } : {}) } : {}),
   };
 }
 

@@ -1,78 +1,39 @@
-import {
-  BREATHING_INTRO, BREATHING_LAST_SET, BREATHING_OFFER, BREATHING_SET_DONE, BREATHS_PER_SET, MAX_SETS,
-} from '../content/breathing';
-import {
-  AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_IF_EMERGENCY, CALL_NOW, CANT_CALL, CHECK_SIGN,
-  CHECK_SIGN_UNSURE, CONTACT_CALL, DISCLAIMER, factHeard, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, HELP_COMING, HELP_HERE,
-  isSignId, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_SCREENING, CALL_HOW_URGENT, SCARED_EMERGENCY, SIGN_GROUP, T1_OFFER_BREATHING, T1_OFFER_REPEAT,
-  T1_REMINDER, WHILE_YOU_WAIT, type FactId,
-} from '../content/emergency';
-import {
-  ASK_POSITION, CLEAR, GETUP_OFFER, LOG_ROLL, LOG_ROLL_DONE, POSITION_SETTLED_ASK, POSITION_STOP_RULE, POSITION_TRY,
-  POSITIONS, POSITION_PREGNANT, STEP_DONE_ASK, TILT_REPS, TILTS_SKIP_PREGNANT, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER, TILTS_SETUP, TILTS_SKIP_T2,
-} from '../content/guidance';
-import {
-  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, MORE_QUESTIONS_INTRO, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR,
-  RESCREEN_HEARD, RESCREEN_UNSURE, SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE, type EmergencyGroup, type LaterQuestion,
-} from '../content/screen';
-import {
-  EMERGENCY_SAFETY_NET, HEAT_COLD, KEEP_MOVING, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_ASK_PHARMACIST,
-  MEDICINE_OK, SELF_CARE_INTRO, WHEN_TO_SEE_DOCTOR,
-} from '../content/selfcare';
-import { RESUME_ASK, TALK } from '../content/talk';
-import {
-  CHECK_IN_CONFIRM, CHECK_IN_HOUR, MOVE_FROM_HOUR, MOVE_ONCE_CONFIRM, MOVE_REMINDER_CONFIRM, MOVE_UNTIL_HOUR, TIMER_OFFER,
-} from '../content/alerts';
-import type { Clinical } from '../content/types';
-import type { FlowEvent } from './events';
-import { line, lines, talk, type Part, type Reply } from './reply';
-import { recentlyCleared, resumePoint, type Memory } from './memory';
-import { initialState, type AlertPlan, type EmergencyCause, type State, type StepId, type TopicId } from './state';
-
-/** Something the flow wants done in the world; the handler does it and reports back with an event. */
-export type Effect = { readonly kind: 'forget' } | { readonly kind: 'alert'; readonly plan: AlertPlan };
-
-export interface Outcome {
-  readonly state: State;
-  readonly reply: Reply;
-  readonly effect?: Effect;
-}
-
-/** What the flow may know beyond the session: saved preferences, and the time (both passed in, so tests pin them). */
-export interface FlowContext {
-  readonly memory?: Memory;
-  readonly now?: number;
-  /** The person's local date and time, when the handler could find their time zone. */
-  readonly local?: LocalTime;
-}
-
-export interface LocalTime {
-  readonly date: string; // YYYY-MM-DD
-  readonly hour: number;
-  readonly minute: number;
-}
-
 /**
- * The whole conversation as a pure function: the state before, what the person did,
- * the state after and what to say. No I/O, no clock, no randomness.
+ * The router and the guard. `transition()` is the whole conversation as a pure function: the state before,
+ * what the person did, the state after and what to say. No I/O, no clock, no randomness. Events that mean the
+ * same at every step are routed here; everything else goes to the step's own answer in the catalogue
+ * (steps.ts); and every outcome, whatever decided it, passes the guard.
  */
+import {
+  AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_HOW_URGENT, CALL_IF_EMERGENCY, CALL_NOW, CONTACT_CALL,
+  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY,
+  SCARED_SCREENING, type FactId,
+} from '../content/emergency';
+import { TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
+import { T2_ADVICE } from '../content/screen';
+import { TALK } from '../content/talk';
+import { alertDone, offerReminder, permissionAnswer, setAlert, withoutAlert } from './alerts';
+import type { FlowEvent } from './events';
+import { recentlyCleared, resumePoint } from './memory';
+import { enter, reply, type FlowContext, type Outcome } from './outcome';
+import {
+  checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
+  startScreen, startTopic,
+} from './plan';
+import { line, talk, type Part, type Reply } from './reply';
+import { initialState, type State, type TopicId } from './state';
+import { ackAt, BEFORE_CLEARED, EXERCISE_STEPS, SAFE_AFTER_EMERGENCY, SAFETY_QUESTIONS, STEPS } from './steps';
+
+export type { Effect, FlowContext, LocalTime, Outcome } from './outcome';
+export { BEFORE_CLEARED, EXERCISE_STEPS, SAFE_AFTER_EMERGENCY } from './steps';
+export { groupOf } from './plan';
+
 export function transition(prev: State | undefined, event: FlowEvent, context: FlowContext = {}): Outcome {
   return guard(decide(prev, event, context));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Safety guard: applied to every outcome, whatever decided it.
-
-/** Steps that may follow an emergency: nothing there asks the person to move. */
-export const SAFE_AFTER_EMERGENCY: ReadonlySet<StepId> = new Set<StepId>(['emergency', 'breathingOffer', 'breathing', 'forgetConfirm']);
-// (A timer for heat or ice and movement reminders only exist after a clear screen.)
-/** Safety questions that stand alone: nothing but an answer (or help, repeat, stop) moves past them. */
-const SAFETY_QUESTIONS = new Set<StepId>(['checkSign', 'rescreen']);
-const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'repeat', 'startOver', 'call', 'helpHere']);
-/** Steps that may come before Q1-Q5 are cleared: questions only. */
-export const BEFORE_CLEARED: ReadonlySet<StepId> = new Set<StepId>(['screen', 'checkSign', 'resumeOffer', 'rescreen', 'forgetConfirm']);
-/** Steps that are exercise or getting up: only after Q6-Q11 were answered in this conversation. */
-export const EXERCISE_STEPS: ReadonlySet<StepId> = new Set<StepId>(['tiltsFeel', 'getUp']);
 
 const partsOf = (reply: Reply): readonly Part[] => [...reply.say, ...(reply.ask ?? []), ...(reply.reprompt ?? [])];
 const saysMovement = (reply: Reply): boolean => partsOf(reply).some((p) => ('line' in p && p.line.moves === true) || 'tilts' in p);
@@ -86,37 +47,26 @@ function guard(out: Outcome): Outcome {
     const calm = withoutAlert(state);
     return state.emergency ? emergencyHold(calm, false) : startScreen({ ...calm, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
   }
+  // After a warning sign: only the steps that are safe while help comes, and no movement in any words.
   if (state.emergency) {
     if (saysMovement(reply) || !SAFE_AFTER_EMERGENCY.has(state.step)) return { ...emergencyHold(state, reply.end), ...(out.effect ? { effect: out.effect } : {}) };
     return out;
   }
-  // Movement advice only after Q1-Q5 were all answered no in this session.
+  // Movement advice only after Q1-Q5 were all answered no in this session (or a valid short check).
   if (!state.cleared && (saysMovement(reply) || (!reply.end && !BEFORE_CLEARED.has(state.step)))) {
     return startScreen({ ...state, step: 'screen', q: 0 }, [talk(TALK.newSessionNoContext)]);
   }
-  // Exercise and getting up only after Q6-Q11 in this session; tilts never after a T2 answer.
+  // Exercise and getting up only after Q6-Q11 in this session.
   if ((saysExercise(reply) || EXERCISE_STEPS.has(state.step)) && !state.later) {
-    const want: TopicId | undefined = state.step === 'getUp' || state.step === 'getUpOffer' ? 'getUp' : state.step.startsWith('tilts') ? 'tilts' : state.want;
+    const stage = STEPS[state.step].stage;
+    const want: TopicId | undefined = stage === 'getUpOffer' ? 'getUp' : stage === 'tiltsOffer' ? 'tilts' : state.want;
     return laterQuestions({ ...state, ...(want ? { want } : {}) }, [talk(TALK.laterFirst)], false);
   }
-  // Tilts lie flat on the back: not after a T2 answer, not in pregnancy (S-NHSPREG).
+  // Tilts lie flat on the back: never after a T2 answer, nor in pregnancy (S-NHSPREG).
   if ((saysTilts(reply) || state.step === 'tiltsFeel') && (state.t2 || state.pregnant)) {
     return enterStage('getUpOffer', { ...state, solo: false }, [line(state.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
   }
   return out;
-}
-
-/** What an emergency cause calls for while help comes. */
-export function groupOf(cause: EmergencyCause): EmergencyGroup {
-  if (isSignId(cause)) return SIGN_GROUP[cause];
-  return SCREEN.find((q) => q.id === cause)?.group ?? 'unknown';
-}
-
-function emergencyHold(s: State, end: boolean): Outcome {
-  const state: State = { ...s, step: 'emergency' };
-  const say = [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency ?? 'UNKNOWN')])];
-  if (end) return { state, reply: { say, end: true } };
-  return { state, reply: { say, ...prompt(state), end: false } };
 }
 
 /** When something fails: a calm line that still carries the safety net; the conversation stays where it was. */
@@ -130,9 +80,11 @@ export const ERROR_REPLY: Reply = {
 // ---------------------------------------------------------------------------------------------
 // Events that mean the same at every step.
 
+const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'repeat', 'startOver', 'call', 'helpHere']);
+
 function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
   switch (event.kind) {
-    // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the screen).
+    // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the safety screen).
     case 'emergency':
       if (event.sign) return emergency(prev ?? initialState(), event.sign, HEARD_SIGN[event.sign]);
       if (prev?.emergency) return emergency(prev, prev.emergency);
@@ -157,7 +109,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     case 'pregnant':
       return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(PREGNANT_NOTED)]);
     case 'age': {
-      if (prev?.step === 'final' && !prev.emergency) return atFinal(prev, event);
+      if (prev?.step === 'final' && !prev.emergency) return STEPS.final.on(prev, event);
       const band = event.years === undefined ? undefined : event.years >= 50 ? 'over50' : event.years < 20 ? 'under20' : 'adult';
       return noted(prev, { ...(prev ?? initialState()), ...(band ? { age: band } : {}) }, [line(AGE_NOTED)]);
     }
@@ -180,26 +132,24 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
   if (!prev) return fromNothing(event, context);
   const s = prev;
   // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
-  if (SAFETY_QUESTIONS.has(s.step) && !ALWAYS_HEARD.has(event.kind)) return atStep(s, event);
-
+  if (SAFETY_QUESTIONS.has(s.step) && !ALWAYS_HEARD.has(event.kind)) return STEPS[s.step].on(s, event);
   if (event.kind === 'ack') return acknowledged(s);
 
   switch (event.kind) {
     case 'stop':
       return goodbye(s);
     case 'help':
-      return reply(s, [talk(helpFor(s))], { body: false });
+      return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s))], { body: false });
     case 'repeat':
       // After an emergency, "repeat" and "what?" give the number first, again.
-      if (s.emergency && s.step !== 'emergency') return { state: s, reply: { say: emergencyBody(s), ...prompt(s), end: false } };
+      if (s.emergency && s.step !== 'emergency') return reply(s, emergencyBody(s), { body: false });
       return reply(s, [], { body: true });
     case 'fallback':
     case 'unsupported':
-      return reply(s, [talk(isExercise(s.step) ? TALK.takeYourTime : TALK.notUnderstood)], { body: false, otherWords: true });
+      return reply(s, [talk(STEPS[s.step].busy ? TALK.takeYourTime : TALK.notUnderstood)], { body: false, otherWords: true });
     case 'startOver':
       // A warning sign heard in this session cannot be taken back by starting over.
       if (s.emergency) return emergency(s, s.emergency);
-      // What the person told us about themselves stays: a same-day answer, pregnancy, age.
       return startScreen({ ...initialState(), pace: s.pace, disclaimed: s.disclaimed, ...keepAboutThem(s) }, [talk(TALK.greetingAgain)]);
     case 'launch':
     case 'entry':
@@ -219,12 +169,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
       return enter({ ...s, step: 'menu', q: 0, solo: false }, [], [talk(TALK.menuShort)]);
     default:
-      return atStep(s, event);
+      return STEPS[s.step].on(s, event);
   }
-}
-
-function keepAboutThem(s: State): Partial<State> {
-  return { ...(s.t2 ? { t2: true, later: true } : {}), ...(s.pregnant ? { pregnant: true } : {}), ...(s.age ? { age: s.age } : {}) };
 }
 
 /** A request that arrives with no conversation behind it: a new session, or state that could not be read. */
@@ -266,6 +212,14 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
   }
 }
 
+/** "Okay": a yes to an offer; at a question about symptoms it could mean "I heard you", so it is asked again. */
+function acknowledged(s: State): Outcome {
+  const meaning = ackAt(s);
+  if (meaning === 'yes') return STEPS[s.step].on(s, { kind: 'yes' });
+  if (meaning === 'fallback') return STEPS[s.step].on(s, { kind: 'fallback' });
+  return reply(s, [talk(TALK.yesOrNo)], { body: false });
+}
+
 /** Something said that changes the advice without alarm: noted, then the same question again. */
 function noted(prev: State | undefined, s: State, opening: readonly Part[]): Outcome {
   if (!prev) return startScreen(s, [talk(TALK.greeting), ...opening]);
@@ -289,600 +243,3 @@ function callRequest(s: State, urgent: boolean): Outcome {
   }
   return { state: s, reply: { say: [line(CALL_CANT), line(CALL_IF_EMERGENCY), line(CALL_HOW)], end: true } };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Events whose meaning depends on the step.
-
-function atStep(s: State, e: FlowEvent): Outcome {
-  const advanceOn = e.kind === 'done' || e.kind === 'skip';
-  switch (s.step) {
-    case 'screen': {
-      const q = SCREEN[s.q] ?? SCREEN[0]!;
-      if (e.kind === 'yes') return emergency(s, q.id, q.heard);
-      // Not sure counts as yes, and is said back as what it was.
-      if (e.kind === 'notSure') return emergency(s, q.id, q.unsure);
-      if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
-      if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
-      if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
-      // Where they are, said early, is kept for after the questions.
-      if (e.kind === 'position' && e.pos) return reply({ ...s, pos: e.pos }, [talk(TALK.finishScreenFirst)], { body: false });
-      return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
-    }
-    case 'resumeOffer': {
-      if (e.kind === 'yes' || e.kind === 'done') return enter({ ...s, step: 'rescreen', q: 0 }, []);
-      const fresh: State = { ...s, step: 'rescreen', q: 0 };
-      delete (fresh as { ret?: StepId }).ret;
-      if (e.kind === 'no' || e.kind === 'skip') return enter(fresh, [talk(TALK.freshStart)]);
-      return reply(s, [talk(TALK.notUnderstood)], { body: false });
-    }
-    case 'rescreen': {
-      if (e.kind === 'yes') return emergency(s, 'RESCREEN', RESCREEN_HEARD);
-      if (e.kind === 'notSure') return emergency(s, 'RESCREEN', RESCREEN_UNSURE);
-      if (e.kind === 'no') {
-        const cleared: State = { ...s, cleared: true };
-        if (s.ret) {
-          const carry: State = { ...cleared, step: s.ret, q: s.rq ?? 0 };
-          delete (carry as { ret?: StepId }).ret;
-          delete (carry as { rq?: number }).rq;
-          return enterStage(carry.step, carry, [line(RESCREEN_CLEAR)], carry.q);
-        }
-        if (s.want) return startTopic(cleared, s.want, [line(RESCREEN_CLEAR)]);
-        return enterStage('position', cleared, [line(RESCREEN_CLEAR)]);
-      }
-      if (advanceOn) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
-      if (e.kind === 'topic') return reply({ ...s, want: e.topic }, [talk(TALK.afterScreen)], { body: false });
-      return reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
-    }
-    case 'forgetConfirm':
-      if (e.kind === 'yes') return { ...returnTo({ ...s, noSave: true }, []), effect: { kind: 'forget' } };
-      if (e.kind === 'no') return returnTo(s, [talk(TALK.forgetKept)]);
-      return reply(s, [talk(TALK.notUnderstood)], { body: false });
-    case 'reminderConfirm':
-      if (e.kind === 'yes' && s.alert) return setAlert(s, s.alert);
-      if (e.kind === 'no' || e.kind === 'skip') return returnTo(withoutAlert(s), [talk(TALK.noReminder)]);
-      return reply(s, [talk(TALK.notUnderstood)], { body: false });
-    case 'checkSign': {
-      if (e.kind === 'yes') return emergency(s, 'UNKNOWN');
-      if (e.kind === 'notSure') return emergency(s, 'UNKNOWN', CHECK_SIGN_UNSURE);
-      if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
-      return reply(s, [talk(TALK.answerFirst)], { body: false });
-    }
-    case 'emergency': {
-      const canBreathe = groupOf(s.emergency ?? 'UNKNOWN') !== 'breathing';
-      if (e.kind === 'yes') return canBreathe ? breathe(s, []) : reply(s, [], { body: true });
-      if (e.kind === 'no') return goodbye(s);
-      if (e.kind === 'pace' && canBreathe) return breathe({ ...s, pace: e.pace }, []);
-      return emergencyHold(s, false);
-    }
-    case 'position':
-      if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
-      if (advanceOn) return advance(s, []);
-      if (e.kind === 'previous') return reply(s, [], { body: false });
-      return reply(s, [talk(TALK.helpPosition)], { body: false });
-    case 'positionHold':
-      if (e.kind === 'position' && e.pos) return enter({ ...s, pos: e.pos }, []);
-      if (advanceOn || e.kind === 'yes') return advance(s, []);
-      if (e.kind === 'previous') return enter({ ...s, step: 'position', q: 0 }, []);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'breathingOffer':
-    case 'breathing':
-      if (e.kind === 'yes') return breathe(s, []);
-      if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
-      if (e.kind === 'no' || advanceOn) return s.emergency ? goodbye(s) : advance(s, []);
-      if (e.kind === 'previous') return back(s);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'more': {
-      const q = MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]!;
-      // Any T2 answer settles the tier; the remaining questions cannot change the advice.
-      if (e.kind === 'yes') return afterLater({ ...s, t2: true, later: true }, [line(q.heard ?? q.ask), line(T2_ADVICE)]);
-      if (e.kind === 'notSure') return afterLater({ ...s, t2: true, later: true }, [line(q.unsure ?? q.ask), line(T2_ADVICE)]);
-      if (e.kind === 'no') {
-        if (s.q + 1 >= MORE_QUESTIONS.length) return afterLater({ ...s, later: true, mq: MORE_QUESTIONS.length }, [line(MORE_QUESTIONS_CLEAR)]);
-        return reply({ ...s, q: s.q + 1, mq: s.q + 1 }, [], { body: false });
-      }
-      if (advanceOn) return reply(s, [talk(TALK.cannotSkipLater)], { body: false });
-      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1, mq: s.q - 1 }, [], { body: false }) : back(s);
-      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
-    }
-    case 'tiltsOffer':
-      if (e.kind === 'yes') return tilts(s);
-      if (e.kind === 'no' || advanceOn) return advance(s, []);
-      if (e.kind === 'previous') return back(s);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'tiltsFeel':
-      if (e.kind === 'feel') return advance(s, [line(TILTS_FEEL[e.feeling])]);
-      if (advanceOn) return advance(s, []);
-      if (e.kind === 'previous') return enter({ ...s, step: 'tiltsOffer', q: 0 }, []);
-      return reply(s, [talk(TALK.helpTilts)], { body: false });
-    case 'getUpOffer':
-      if (e.kind === 'yes') return enter({ ...s, step: 'getUp', q: 0 }, []);
-      if (e.kind === 'no' || advanceOn) return advance(s, []);
-      if (e.kind === 'previous') return back(s);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'getUp':
-      if (e.kind === 'done' || e.kind === 'yes') {
-        return s.q + 1 >= LOG_ROLL.length ? advance(s, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
-      }
-      if (e.kind === 'skip') return advance(s, []);
-      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    case 'final':
-      return atFinal(s, e);
-    case 'care':
-      return atCare(s, e);
-    case 'menu':
-      if (e.kind === 'yes') return reply(s, [], { body: false, otherWords: true });
-      if (e.kind === 'no' || advanceOn) return goodbye(s);
-      return reply(s, [talk(TALK.helpMenu)], { body: false });
-  }
-}
-
-/** Offers where "okay" means yes; at a question about symptoms it could mean "I heard you", so it is asked again. */
-const ACK_MEANS_YES = new Set<StepId>(['breathingOffer', 'breathing', 'emergency', 'positionHold', 'tiltsOffer', 'getUpOffer', 'getUp', 'resumeOffer']);
-
-function acknowledged(s: State): Outcome {
-  if (ACK_MEANS_YES.has(s.step) || (s.step === 'care' && s.q !== 2)) return atStep(s, { kind: 'yes' });
-  if (s.step === 'position' || s.step === 'menu') return atStep(s, { kind: 'fallback' });
-  return reply(s, [talk(TALK.yesOrNo)], { body: false });
-}
-
-/** Q6-Q11 are done: on to what was asked for by name, or the plan. */
-function afterLater(s: State, opening: readonly Part[]): Outcome {
-  if (s.want) return startTopic(s, s.want, opening);
-  return advance(s, opening);
-}
-
-/** Into Q6-Q11 at the first one not yet answered. */
-function laterQuestions(s: State, opening: readonly Part[], intro = true): Outcome {
-  const q = Math.min(s.mq ?? 0, MORE_QUESTIONS.length - 1);
-  return enter({ ...s, step: 'more', q, solo: false }, [...opening, ...(q === 0 && intro ? [line(MORE_QUESTIONS_INTRO)] : [])]);
-}
-
-/** Q12-Q14: each asked only while it can still change the advice. */
-function finalApplies(q: LaterQuestion | undefined, s: State): boolean {
-  switch (q?.id) {
-    case undefined:
-      return false;
-    case 'Q12B':
-    case 'Q12C':
-      return s.first === true && s.age === undefined;
-    case 'Q13':
-      return !s.pregnant;
-    default:
-      return true;
-  }
-}
-
-function nextFinal(s: State, from: number, opening: readonly Part[]): Outcome {
-  for (let i = from; i < FINAL_QUESTIONS.length; i++) {
-    if (finalApplies(FINAL_QUESTIONS[i], s)) return enter({ ...s, step: 'final', q: i }, opening);
-  }
-  return advance({ ...s, step: 'final' }, opening);
-}
-
-function atFinal(s: State, e: FlowEvent): Outcome {
-  const q = FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]!;
-  const t3 = (x: State): Outcome => nextFinal({ ...x, t3: true }, s.q + 1, x.t3 || x.t2 ? [] : [line(T3_ADVICE)]); // said once; T2 already asks for more
-  if (e.kind === 'yes' || e.kind === 'notSure') {
-    switch (q.onYes) {
-      case 'firstTime':
-        // First-ever back pain matters with age: over fifty or under twenty (S-AHCPR).
-        return s.age === 'over50' || s.age === 'under20' ? t3({ ...s, first: true }) : nextFinal({ ...s, first: true }, s.q + 1, []);
-      case 'pregnant':
-        // Q13 is T3 in the clinical table, and changes the advice that follows (S-NHSPREG, S-NSAID).
-        return nextFinal({ ...s, pregnant: true, t3: true }, s.q + 1, [line(PREGNANT_NOTED), ...(s.t3 || s.t2 ? [] : [line(T3_ADVICE)])]);
-      default:
-        return t3(q.id === 'Q12B' ? { ...s, age: 'over50' } : q.id === 'Q12C' ? { ...s, age: 'under20' } : s);
-    }
-  }
-  if (e.kind === 'age') {
-    // "I'm 55" to "Are you over fifty?" is the answer, not a new fact.
-    const band = e.years === undefined ? undefined : e.years >= 50 ? 'over50' : e.years < 20 ? 'under20' : 'adult';
-    if (!band) return reply(s, [talk(TALK.yesOrNo)], { body: false });
-    const aged: State = { ...s, age: band };
-    return s.first && band !== 'adult' ? t3(aged) : nextFinal(aged, s.q + 1, []);
-  }
-  if (e.kind === 'no') return nextFinal(q.id === 'Q12C' ? { ...s, age: 'adult' } : s, s.q + 1, []);
-  if (e.kind === 'done' || e.kind === 'skip') return advance(s, []);
-  if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
-  return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
-}
-
-function atCare(s: State, e: FlowEvent): Outcome {
-  if (s.q === 2) {
-    // The medicine-caution question (S-NSAID).
-    if (e.kind === 'yes' || e.kind === 'notSure') return careEnd(s, [line(MEDICINE_ASK_PHARMACIST)]);
-    if (e.kind === 'no') return careEnd(s, [line(MEDICINE_OK)]);
-    if (e.kind === 'skip' || e.kind === 'done') return careEnd(s, []);
-    if (e.kind === 'previous') return enter({ ...s, q: 1 }, []);
-    return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
-  }
-  if (s.q === 0 && e.kind === 'yes') return setAlert({ ...s, ret: s.solo ? 'menu' : 'care', rq: s.solo ? 0 : 1 }, { p: 'timer' });
-  if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip' || e.kind === 'no') {
-    if (s.solo) return toMenu(s, []);
-    return s.q === 1 ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
-  }
-  if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
-  return reply(s, [talk(TALK.takeYourTime)], { body: false });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Moving between steps.
-
-/** The plan after a clear screen, in order. Q6-Q11 come before the tilts so nobody exercises a possible fracture or infection. */
-const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 'tiltsOffer', 'getUpOffer', 'final', 'care', 'menu'];
-
-const STAGE_OF: Readonly<Record<StepId, StepId>> = {
-  screen: 'screen', emergency: 'emergency', checkSign: 'checkSign', resumeOffer: 'resumeOffer', rescreen: 'rescreen',
-  forgetConfirm: 'forgetConfirm', reminderConfirm: 'reminderConfirm', position: 'position', positionHold: 'position',
-  breathingOffer: 'breathingOffer', breathing: 'breathingOffer', more: 'more', tiltsOffer: 'tiltsOffer',
-  tiltsFeel: 'tiltsOffer', getUpOffer: 'getUpOffer', getUp: 'getUpOffer', final: 'final', care: 'care', menu: 'menu',
-};
-
-function isExercise(step: StepId): boolean {
-  return step === 'positionHold' || step === 'breathing' || step === 'tiltsFeel' || step === 'getUp';
-}
-
-/** The next stage of the plan, or the menu after something asked for by name. */
-function advance(s: State, opening: readonly Part[]): Outcome {
-  if (s.solo) return toMenu(s, opening);
-  const i = PLAN.indexOf(STAGE_OF[s.step]);
-  return enterStage(PLAN[i + 1] ?? 'menu', s, opening);
-}
-
-/** The step an interruption (a check, forget me, a timer) came from, with the interruption's marks removed. */
-function restored(s: State, fallback: StepId = 'screen'): State {
-  const target: State = { ...s, step: s.ret ?? fallback, q: s.rq ?? s.q };
-  delete (target as { ret?: StepId }).ret;
-  delete (target as { rq?: number }).rq;
-  return target;
-}
-
-/** Back to where 'checkSign' or 'forgetConfirm' interrupted. */
-function returnTo(s: State, opening: readonly Part[]): Outcome {
-  return reply(restored(s), opening, { body: false });
-}
-
-function back(s: State): Outcome {
-  const i = PLAN.indexOf(STAGE_OF[s.step]);
-  return enterStage(PLAN[Math.max(0, i - 1)] ?? 'position', s, []);
-}
-
-function enterStage(stage: StepId, s: State, opening: readonly Part[], q = 0): Outcome {
-  const base: State = { ...s, step: stage, q };
-  switch (stage) {
-    case 'breathingOffer':
-      return enter({ ...base, sets: 0 }, opening);
-    case 'more':
-      return s.later ? advance(base, opening) : laterQuestions(base, opening);
-    case 'tiltsOffer':
-      if (s.t2 || s.pregnant) return enterStage('getUpOffer', base, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
-      return enter(base, opening);
-    case 'final':
-      return nextFinal(base, q, opening);
-    case 'care':
-      return q === 0 ? enter(base, [...opening, line(SELF_CARE_INTRO)]) : enter(base, opening);
-    case 'menu':
-      return toMenu(s, opening);
-    default:
-      return enter(base, opening);
-  }
-}
-
-function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
-  // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
-  if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)], false);
-  const solo: State = { ...s, solo: true };
-  delete (solo as { want?: TopicId }).want;
-  switch (topic) {
-    case 'breathing':
-      return breathe({ ...solo, sets: 0 }, opening);
-    case 'positions':
-      return enter({ ...solo, step: 'position', q: 0 }, opening);
-    case 'tilts':
-      if (s.t2 || s.pregnant) return toMenu(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
-      return tilts(solo, opening);
-    case 'getUp':
-      return enter({ ...solo, step: 'getUp', q: 0 }, opening);
-    case 'heatIce':
-      return enter({ ...solo, step: 'care', q: 0 }, opening);
-    case 'painRelief':
-      return medicine({ ...solo, step: 'care' }, opening);
-    case 'doctor':
-      return toMenu(solo, [...opening, ...whenToSeeADoctor(s)]);
-  }
-}
-
-/** After a T2 answer, only the same-day advice: no later timeline to contradict it (docs/clinical/reference.md). */
-function whenToSeeADoctor(s: State): Part[] {
-  return s.t2 ? [line(T2_ADVICE), line(EMERGENCY_SAFETY_NET)] : [...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)];
-}
-
-function toMenu(s: State, opening: readonly Part[]): Outcome {
-  return enter({ ...s, step: 'menu', q: 0, solo: false }, opening);
-}
-
-function startScreen(state: State, opening: readonly Part[]): Outcome {
-  return enter({ ...state, step: 'screen', q: 0 }, [...opening, talk(TALK.answerHint)]);
-}
-
-function clear(s: State): Outcome {
-  const cleared: State = { ...s, cleared: true, fullClear: true, disclaimed: true };
-  const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
-  if (s.want) return startTopic(cleared, s.want, opening);
-  if (s.pos) return enter({ ...cleared, step: 'positionHold', q: 0 }, opening);
-  return enterStage('position', cleared, opening);
-}
-
-/** T1: what was heard, then the step's advice (number first). Emergency stays for the rest of the session. */
-function emergency(s: State, cause: EmergencyCause, heard: Clinical = heardFor(cause)): Outcome {
-  const next: State = { ...s, step: 'emergency', q: 0, emergency: cause };
-  return enter(next, [line(heard)]);
-}
-
-/** The emergency advice, number first: said on entering the emergency and on "repeat". */
-function emergencyBody(s: State): Part[] {
-  const group = groupOf(s.emergency ?? 'UNKNOWN');
-  return [line(CALL_NOW[group]), line(CANT_CALL), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])];
-}
-
-function checkSign(s: State): Outcome {
-  if (s.step === 'checkSign') return reply(s, [], { body: false });
-  return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
-}
-
-function heardFor(cause: EmergencyCause): Clinical {
-  if (cause === 'RESCREEN') return RESCREEN_HEARD;
-  if (cause === 'CALLED') return HEARD_CALLED;
-  if (isSignId(cause)) return HEARD_SIGN[cause];
-  return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
-}
-
-function breathe(s: State, opening: readonly Part[]): Outcome {
-  if (s.step === 'breathing' && s.sets >= MAX_SETS) {
-    return s.emergency ? goodbye(s, [line(BREATHING_LAST_SET)]) : advance(s, [line(BREATHING_LAST_SET)]);
-  }
-  const paceChanged = s.step === 'breathing' && s.sets > 0;
-  const sets = s.step === 'breathing' ? s.sets + 1 : 1;
-  const next: State = { ...s, step: 'breathing', q: 0, sets };
-  const intro = sets === 1 || paceChanged ? [line(BREATHING_INTRO[s.pace])] : [];
-  const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
-  return { state: next, reply: { say: [...opening, ...intro, set], ...prompt(next), end: false } };
-}
-
-function tilts(s: State, opening: readonly Part[] = []): Outcome {
-  const next: State = { ...s, step: 'tiltsFeel', q: 0 };
-  const reps: Part = { tilts: { reps: TILT_REPS } };
-  return { state: next, reply: { say: [...opening, ...lines(TILTS_SETUP), reps], ...prompt(next), end: false } };
-}
-
-function medicine(s: State, opening: readonly Part[] = []): Outcome {
-  // S-NSAID: never suggest ibuprofen in pregnancy.
-  if (s.pregnant) return careEnd(s, [...opening, line(MEDICINE_ASK_PHARMACIST)]);
-  return enter({ ...s, step: 'care', q: 2 }, opening);
-}
-
-function careEnd(s: State, opening: readonly Part[]): Outcome {
-  if (s.solo) return toMenu(s, opening);
-  const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
-  return toMenu({ ...s, disclaimed: true }, [...opening, ...whenToSeeADoctor(s), ...disclaimer]);
-}
-
-function goodbye(s: State, first: readonly Part[] = []): Outcome {
-  const safety = s.emergency
-    ? [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency)])]
-    : [talk(TALK.goodbye), ...(s.t2 ? [line(T2_ADVICE)] : []), line(SAFETY_NET)];
-  const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
-  return { state: { ...s, disclaimed: true }, reply: { say: [...first, ...safety, ...disclaimer], end: true } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// What each step says.
-
-interface View {
-  /** The instructions of the step, said on entry and on repeat. */
-  readonly body: readonly Part[];
-  readonly ask: readonly Part[];
-  readonly reprompt: readonly Part[];
-}
-
-function view(s: State, otherWords = false): View {
-  const ask = (parts: readonly Part[], reprompt = parts, body: readonly Part[] = []): View => ({ body, ask: parts, reprompt: withNet(reprompt) });
-  const question = (q: { ask: Clinical; askAgain: Clinical } | undefined) => (q ? [line(otherWords ? q.askAgain : q.ask)] : []);
-  switch (s.step) {
-    case 'screen': {
-      const q = SCREEN[s.q] ?? SCREEN[0]!;
-      // docs/clinical/reference.md: after one silence, the T1 list is spoken as a statement.
-      return ask(question(q), [line(q.ask), line(T1_LIST)]);
-    }
-    case 'checkSign':
-      return ask([line(CHECK_SIGN)], [line(CHECK_SIGN), line(T1_LIST)]);
-    case 'resumeOffer':
-      return ask([talk(RESUME_ASK[resumeTopic(s.ret)] ?? RESUME_ASK.position!)]);
-    case 'rescreen':
-      return ask([line(otherWords ? RESCREEN_AGAIN : RESCREEN)], [line(RESCREEN), line(T1_LIST)]);
-    case 'forgetConfirm':
-      return ask([talk(TALK.forgetAsk)]);
-    case 'reminderConfirm':
-      return ask([reminderConfirmLine(s.alert)]);
-    case 'emergency': {
-      const offer = groupOf(s.emergency ?? 'UNKNOWN') === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
-      return ask([line(offer)], [line(T1_REMINDER), line(offer)], emergencyBody(s));
-    }
-    case 'position':
-      return ask([line(ASK_POSITION)]);
-    case 'positionHold':
-      return ask([line(POSITION_SETTLED_ASK)], [line(POSITION_SETTLED_ASK)], [
-        ...lines(s.pregnant ? POSITION_PREGNANT : POSITIONS[s.pos ?? 'BED']), line(POSITION_TRY), line(POSITION_STOP_RULE),
-      ]);
-    case 'breathingOffer':
-      return ask([line(BREATHING_OFFER)]);
-    case 'breathing':
-      return ask(s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)], [line(BREATHING_SET_DONE)]);
-    case 'more':
-      return ask(question(MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]), question(MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]));
-    case 'tiltsOffer':
-      return ask([line(TILTS_OFFER)]);
-    case 'tiltsFeel':
-      return ask([line(TILTS_FEEL_ASK)]);
-    case 'getUpOffer':
-      return ask([line(GETUP_OFFER)]);
-    case 'getUp':
-      return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], [line(LOG_ROLL[s.q] ?? LOG_ROLL[0]!)]);
-    case 'final':
-      return ask(question(FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]), question(FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]));
-    case 'care':
-      if (s.q === 2) return ask([line(otherWords ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], [line(MEDICINE_CAUTION_ASK)]);
-      if (s.q === 0) return ask([line(TIMER_OFFER)], [line(TIMER_OFFER)], lines(HEAT_COLD));
-      return ask([line(STEP_DONE_ASK)], [line(STEP_DONE_ASK)], lines(KEEP_MOVING));
-    case 'menu':
-      return ask([talk(otherWords ? TALK.menuShort : TALK.menu)], [talk(TALK.menuShort)]);
-  }
-}
-
-/** Sentences that already carry the warning signs and the number. */
-const NETS = new Set<Clinical>([SAFETY_NET, T1_LIST, T1_REMINDER, EMERGENCY_SAFETY_NET]);
-
-/**
- * A second silence ends the session with nothing said (docs/platform.md: silence), so every reprompt carries
- * the safety net itself, before the question.
- */
-function withNet(reprompt: readonly Part[]): readonly Part[] {
-  return reprompt.some((p) => 'line' in p && NETS.has(p.line)) ? reprompt : [line(SAFETY_NET), ...reprompt];
-}
-
-function prompt(s: State): { ask: readonly Part[]; reprompt: readonly Part[] } {
-  const v = view(s);
-  return { ask: v.ask, reprompt: v.reprompt };
-}
-
-/** Entering a step: what leads in, the step's instructions, then its question. */
-function enter(s: State, opening: readonly Part[], askOverride?: readonly Part[]): Outcome {
-  const v = view(s);
-  return { state: s, reply: { say: [...opening, ...v.body], ask: askOverride ?? v.ask, reprompt: v.reprompt, end: false } };
-}
-
-/** Staying at a step: a lead-in, then the question again (and the instructions when asked to repeat). */
-function reply(s: State, opening: readonly Part[], o: { body: boolean; otherWords?: boolean }): Outcome {
-  const v = view(s, o.otherWords);
-  return { state: s, reply: { say: [...opening, ...(o.body ? v.body : [])], ask: v.ask, reprompt: v.reprompt, end: false } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Timers and reminders: the flow decides, the handler calls Alexa and reports back.
-
-function withoutAlert(s: State): State {
-  const out = { ...s };
-  delete (out as { alert?: AlertPlan }).alert;
-  return out;
-}
-
-function setAlert(s: State, plan: AlertPlan): Outcome {
-  const state: State = { ...s, alert: plan };
-  return { state, reply: { say: [], end: false }, effect: { kind: 'alert', plan } };
-}
-
-/** "3 PM", "9 AM": how a time is said. */
-function clockTime(hour: number): string {
-  const h = hour % 12 === 0 ? 12 : hour % 12;
-  return `${h} ${hour < 12 ? 'AM' : 'PM'}`;
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function offerReminder(s: State, plan: 'move' | 'checkIn', local: LocalTime | undefined): Outcome {
-  if (!local) return returnTo(s, [talk(TALK.noLocalTime)]);
-  let alert: AlertPlan;
-  if (plan === 'checkIn') alert = { p: 'checkIn', d: nextDay(local.date), h: CHECK_IN_HOUR };
-  else if (local.hour + 1 <= MOVE_UNTIL_HOUR - 1) alert = { p: 'move', d: local.date, h: Math.max(local.hour + 1, MOVE_FROM_HOUR) };
-  else alert = { p: 'once' };
-  return enter({ ...s, step: 'reminderConfirm', q: 0, alert }, []);
-}
-
-function reminderConfirmLine(alert: AlertPlan | undefined): Part {
-  if (alert?.p === 'move') return line(MOVE_REMINDER_CONFIRM, { from: clockTime(alert.h), until: clockTime(MOVE_UNTIL_HOUR) });
-  if (alert?.p === 'checkIn') return line(CHECK_IN_CONFIRM, { at: clockTime(alert.h) });
-  return line(MOVE_ONCE_CONFIRM);
-}
-
-const ALERT_WORDS: Readonly<Record<Exclude<import('./events').AlertOutcome, 'ok' | 'noPermission'>, string>> = {
-  offline: TALK.alertOffline,
-  limit: TALK.alertLimit,
-  invalid: TALK.alertFailed,
-  failed: TALK.alertFailed,
-};
-
-/** After a timer or reminder: say how it went and go back to where the person was. */
-function alertDone(s: State, result: import('./events').AlertOutcome): Outcome {
-  const scope = s.alert?.p === 'timer' ? 'timers' : 'reminders';
-  if (result === 'noPermission') {
-    // Voice permission once per session (Alexa takes the turn); after that, a card in the Alexa app.
-    if (!s.asked) return { state: { ...s, asked: true }, reply: { say: [talk(TALK.permissionNeeded)], end: false, permission: { scope, how: 'voice' } } };
-    return afterAlert(s, [talk(TALK.permissionCard)], { scope, how: 'card' });
-  }
-  if (result === 'ok') return afterAlert(s, [talk(s.alert?.p === 'timer' ? TALK.timerSet : TALK.reminderSet)]);
-  return afterAlert(s, [talk(ALERT_WORDS[result])]);
-}
-
-function permissionAnswer(s: State, answer: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED'): Outcome {
-  if (!s.alert) return reply(s, [], { body: false });
-  if (answer === 'ACCEPTED') return setAlert(s, s.alert);
-  return afterAlert(s, [talk(TALK.permissionCard)], { scope: s.alert.p === 'timer' ? 'timers' : 'reminders', how: 'card' });
-}
-
-function afterAlert(s: State, opening: readonly Part[], permission?: Reply['permission']): Outcome {
-  const target = restored(withoutAlert(s), s.step);
-  // The heat-or-ice timer moves the plan on to its next tip.
-  const out = target.step === 'care' && target.q === 1 ? enter(target, opening) : reply(target, opening, { body: false });
-  return permission ? { ...out, reply: { ...out.reply, permission } } : out;
-}
-
-function resumeTopic(step: StepId | undefined): string {
-  switch (step) {
-    case 'breathingOffer':
-    case 'breathing':
-      return 'breathing';
-    case 'more':
-    case 'final':
-      return 'questions';
-    case 'tiltsOffer':
-    case 'tiltsFeel':
-      return 'tilts';
-    case 'getUpOffer':
-    case 'getUp':
-      return 'getUp';
-    case 'care':
-      return 'care';
-    default:
-      return 'position';
-  }
-}
-
-function helpFor(s: State): string {
-  if (s.emergency) return TALK.helpEmergency;
-  switch (s.step) {
-    case 'screen':
-    case 'rescreen':
-      return `${TALK.helpScreen} ${TALK.answerHint}`;
-    case 'position':
-      return TALK.helpPosition;
-    case 'breathingOffer':
-    case 'breathing':
-      return TALK.helpBreathing;
-    case 'more':
-    case 'final':
-    case 'care':
-      return s.step === 'care' && s.q !== 2 ? TALK.helpWaiting : TALK.helpQuestions;
-    case 'tiltsFeel':
-      return TALK.helpTilts;
-    case 'menu':
-      return TALK.helpMenu;
-    default:
-      return TALK.helpWaiting;
-  }
-}
-

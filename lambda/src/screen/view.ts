@@ -1,48 +1,16 @@
 import { PACES } from '../content/breathing';
-import { SCREEN } from '../content/screen';
 import { textFor } from '../content/types';
 import type { Part, Reply } from '../flow/reply';
 import type { State } from '../flow/state';
+import { STEPS } from '../flow/steps';
 import type { LocalePack } from '../locale';
 import { speakingMs } from '../speech/pacing';
 import type { ScreenView } from './apl';
 
-const TITLES: Partial<Record<State['step'], string>> = {
-  rescreen: 'Safety check',
-  checkSign: 'Safety check',
-  emergency: 'Get help now',
-  position: 'Find a comfortable position',
-  positionHold: 'Find a comfortable position',
-  breathingOffer: 'Breathe with me',
-  breathing: 'Breathe with me',
-  more: 'A few more questions',
-  final: 'A few more questions',
-  tiltsOffer: 'Pelvic tilts',
-  tiltsFeel: 'Pelvic tilts',
-  getUpOffer: 'Getting up',
-  care: 'Looking after your back',
-  menu: 'What would you like?',
-  resumeOffer: 'Welcome back',
-  forgetConfirm: 'Your saved settings',
-  reminderConfirm: 'Reminder',
-};
-
-const HINTS: Partial<Record<State['step'], string>> = {
-  screen: 'Say "yes", "no" or "not sure"',
-  rescreen: 'Say "yes", "no" or "not sure"',
-  positionHold: 'Say "done" when you are settled',
-  breathing: 'Say "slower", "five and five", or "stop"',
-  getUp: 'Say "next" when you are ready',
-  tiltsFeel: 'Say "better", "the same" or "worse"',
-  menu: 'Breathing · Positions · Getting up · Heat or ice · Doctor',
-};
-
 function title(s: State | undefined, l: LocalePack): string {
   if (!s) return 'Back Helper';
-  if (s.emergency && s.step === 'emergency') return `Call ${l.emergencyNumber} now`;
-  if (s.step === 'screen') return `Safety question ${s.q + 1} of ${SCREEN.length}`;
-  if (s.step === 'getUp') return `Getting up: step ${s.q + 1}`;
-  return TITLES[s.step] ?? 'Back Helper';
+  const t = STEPS[s.step].screen.title;
+  return typeof t === 'function' ? t(s, l) : t;
 }
 
 function words(p: Part, l: LocalePack): string | undefined {
@@ -56,7 +24,7 @@ export function screenView(s: State | undefined, reply: Reply, l: LocalePack): S
   const parts = [...reply.say, ...(reply.ask ?? [])];
   const lines = parts.map((p) => words(p, l)).filter((t): t is string => !!t);
   const set = parts.findIndex((p) => 'breathe' in p);
-  const hint = s ? HINTS[s.step] : undefined;
+  const hint = s ? STEPS[s.step].screen.hint ?? undefined : undefined;
   const view: ScreenView = {
     title: title(s, l),
     lines,

@@ -1,0 +1,233 @@
+/**
+ * Moving through the plan: the order of stages, entering a stage, the emergency, topics asked for by name,
+ * and the ways a conversation ends. Each step's own answers live in the catalogue (steps.ts).
+ */
+import { BREATHING_INTRO, BREATHING_LAST_SET, BREATHS_PER_SET, MAX_SETS } from '../content/breathing';
+import {
+  CALL_NOW, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
+  T1_REMINDER, WHILE_YOU_WAIT,
+} from '../content/emergency';
+import { CLEAR, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
+import {
+  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
+} from '../content/screen';
+import { EMERGENCY_SAFETY_NET, MEDICINE_ASK_PHARMACIST, SELF_CARE_INTRO, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
+import { TALK } from '../content/talk';
+import type { Clinical } from '../content/types';
+import { enter, prompt, reply, type Outcome } from './outcome';
+import { line, lines, talk, type Part } from './reply';
+import type { EmergencyCause, State, StepId, TopicId } from './state';
+import { STEPS } from './steps';
+
+/** The plan after a clear screen, in order. Q6-Q11 come before the tilts so nobody exercises a possible fracture or infection. */
+export const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 'tiltsOffer', 'getUpOffer', 'final', 'care', 'menu'];
+
+/** The next stage of the plan, or the menu after something asked for by name. */
+export function advance(s: State, opening: readonly Part[]): Outcome {
+  if (s.solo) return toMenu(s, opening);
+  const i = PLAN.indexOf(STEPS[s.step].stage);
+  return enterStage(PLAN[i + 1] ?? 'menu', s, opening);
+}
+
+export function back(s: State): Outcome {
+  const i = PLAN.indexOf(STEPS[s.step].stage);
+  return enterStage(PLAN[Math.max(0, i - 1)] ?? 'position', s, []);
+}
+
+export function enterStage(stage: StepId, s: State, opening: readonly Part[], q = 0): Outcome {
+  const base: State = { ...s, step: stage, q };
+  switch (stage) {
+    case 'breathingOffer':
+      return enter({ ...base, sets: 0 }, opening);
+    case 'more':
+      return s.later ? advance(base, opening) : laterQuestions(base, opening);
+    case 'tiltsOffer':
+      // Tilts lie flat on the back: not after a T2 answer, not in pregnancy (S-NHSPREG).
+      if (s.t2 || s.pregnant) return enterStage('getUpOffer', base, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      return enter(base, opening);
+    case 'final':
+      return nextFinal(base, q, opening);
+    case 'care':
+      return q === 0 ? enter(base, [...opening, line(SELF_CARE_INTRO)]) : enter(base, opening);
+    case 'menu':
+      return toMenu(s, opening);
+    default:
+      return enter(base, opening);
+  }
+}
+
+/** The step an interruption (a check, forget me, a timer) came from, with the interruption's marks removed. */
+export function restored(s: State, fallback: StepId = 'screen'): State {
+  const target: State = { ...s, step: s.ret ?? fallback, q: s.rq ?? s.q };
+  delete (target as { ret?: StepId }).ret;
+  delete (target as { rq?: number }).rq;
+  return target;
+}
+
+/** Back to where 'checkSign' or 'forgetConfirm' interrupted. */
+export function returnTo(s: State, opening: readonly Part[]): Outcome {
+  return reply(restored(s), opening, { body: false });
+}
+
+export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
+  // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
+  if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)], false);
+  const solo: State = { ...s, solo: true };
+  delete (solo as { want?: TopicId }).want;
+  switch (topic) {
+    case 'breathing':
+      return breathe({ ...solo, sets: 0 }, opening);
+    case 'positions':
+      return enter({ ...solo, step: 'position', q: 0 }, opening);
+    case 'tilts':
+      if (s.t2 || s.pregnant) return toMenu(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      return tilts(solo, opening);
+    case 'getUp':
+      return enter({ ...solo, step: 'getUp', q: 0 }, opening);
+    case 'heatIce':
+      return enter({ ...solo, step: 'care', q: 0 }, opening);
+    case 'painRelief':
+      return medicine({ ...solo, step: 'care' }, opening);
+    case 'doctor':
+      return toMenu(solo, [...opening, ...whenToSeeADoctor(s)]);
+  }
+}
+
+/** After a T2 answer, only the same-day advice: no later timeline to contradict it (docs/clinical/reference.md). */
+export function whenToSeeADoctor(s: State): Part[] {
+  return s.t2 ? [line(T2_ADVICE), line(EMERGENCY_SAFETY_NET)] : [...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)];
+}
+
+export function toMenu(s: State, opening: readonly Part[]): Outcome {
+  return enter({ ...s, step: 'menu', q: 0, solo: false }, opening);
+}
+
+export function startScreen(state: State, opening: readonly Part[]): Outcome {
+  return enter({ ...state, step: 'screen', q: 0 }, [...opening, talk(TALK.answerHint)]);
+}
+
+/** All of Q1-Q5 answered no, one by one. */
+export function clear(s: State): Outcome {
+  const cleared: State = { ...s, cleared: true, fullClear: true, disclaimed: true };
+  const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
+  if (s.want) return startTopic(cleared, s.want, opening);
+  // Where they are, said during the questions, was kept for now.
+  if (s.pos) return enter({ ...cleared, step: 'positionHold', q: 0 }, opening);
+  return enterStage('position', cleared, opening);
+}
+
+/** Q6-Q11 are done: on to what was asked for by name, or the plan. */
+export function afterLater(s: State, opening: readonly Part[]): Outcome {
+  if (s.want) return startTopic(s, s.want, opening);
+  return advance(s, opening);
+}
+
+/** Into Q6-Q11 at the first one not yet answered. */
+export function laterQuestions(s: State, opening: readonly Part[], intro = true): Outcome {
+  const q = Math.min(s.mq ?? 0, MORE_QUESTIONS.length - 1);
+  return enter({ ...s, step: 'more', q, solo: false }, [...opening, ...(q === 0 && intro ? [line(MORE_QUESTIONS_INTRO)] : [])]);
+}
+
+/** Q12-Q14: each asked only while it can still change the advice. */
+function finalApplies(q: LaterQuestion | undefined, s: State): boolean {
+  switch (q?.id) {
+    case undefined:
+      return false;
+    case 'Q12B':
+    case 'Q12C':
+      return s.first === true && s.age === undefined;
+    case 'Q13':
+      return !s.pregnant;
+    default:
+      return true;
+  }
+}
+
+export function nextFinal(s: State, from: number, opening: readonly Part[]): Outcome {
+  for (let i = from; i < FINAL_QUESTIONS.length; i++) {
+    if (finalApplies(FINAL_QUESTIONS[i], s)) return enter({ ...s, step: 'final', q: i }, opening);
+  }
+  return advance({ ...s, step: 'final' }, opening);
+}
+
+/** What an emergency cause calls for while help comes. */
+export function groupOf(cause: EmergencyCause): EmergencyGroup {
+  if (isSignId(cause)) return SIGN_GROUP[cause];
+  return SCREEN.find((q) => q.id === cause)?.group ?? 'unknown';
+}
+
+function heardFor(cause: EmergencyCause): Clinical {
+  if (cause === 'RESCREEN') return RESCREEN_HEARD;
+  if (cause === 'CALLED') return HEARD_CALLED;
+  if (isSignId(cause)) return HEARD_SIGN[cause];
+  return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
+}
+
+/** T1: what was heard, then the step's advice (number first). Emergency stays for the rest of the session. */
+export function emergency(s: State, cause: EmergencyCause, heard: Clinical = heardFor(cause)): Outcome {
+  const next: State = { ...s, step: 'emergency', q: 0, emergency: cause };
+  return enter(next, [line(heard)]);
+}
+
+/** The emergency advice, number first: said on entering the emergency and on "repeat". */
+export function emergencyBody(s: State): Part[] {
+  const group = groupOf(s.emergency ?? 'UNKNOWN');
+  return [line(CALL_NOW[group]), line(CANT_CALL), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])];
+}
+
+/** The guard's answer to anything that would move someone after an emergency: the number, and stay put. */
+export function emergencyHold(s: State, end: boolean): Outcome {
+  const state: State = { ...s, step: 'emergency' };
+  const say = [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency ?? 'UNKNOWN')])];
+  if (end) return { state, reply: { say, end: true } };
+  return { state, reply: { say, ...prompt(state), end: false } };
+}
+
+export function checkSign(s: State): Outcome {
+  if (s.step === 'checkSign') return reply(s, [], { body: false });
+  return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
+}
+
+export function breathe(s: State, opening: readonly Part[]): Outcome {
+  if (s.step === 'breathing' && s.sets >= MAX_SETS) {
+    return s.emergency ? goodbye(s, [line(BREATHING_LAST_SET)]) : advance(s, [line(BREATHING_LAST_SET)]);
+  }
+  const paceChanged = s.step === 'breathing' && s.sets > 0;
+  const sets = s.step === 'breathing' ? s.sets + 1 : 1;
+  const next: State = { ...s, step: 'breathing', q: 0, sets };
+  const intro = sets === 1 || paceChanged ? [line(BREATHING_INTRO[s.pace])] : [];
+  const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
+  return { state: next, reply: { say: [...opening, ...intro, set], ...prompt(next), end: false } };
+}
+
+export function tilts(s: State, opening: readonly Part[] = []): Outcome {
+  const next: State = { ...s, step: 'tiltsFeel', q: 0 };
+  const reps: Part = { tilts: { reps: TILT_REPS } };
+  return { state: next, reply: { say: [...opening, ...lines(TILTS_SETUP), reps], ...prompt(next), end: false } };
+}
+
+export function medicine(s: State, opening: readonly Part[] = []): Outcome {
+  // S-NSAID: never suggest ibuprofen in pregnancy.
+  if (s.pregnant) return careEnd(s, [...opening, line(MEDICINE_ASK_PHARMACIST)]);
+  return enter({ ...s, step: 'care', q: 2 }, opening);
+}
+
+export function careEnd(s: State, opening: readonly Part[]): Outcome {
+  if (s.solo) return toMenu(s, opening);
+  const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
+  return toMenu({ ...s, disclaimed: true }, [...opening, ...whenToSeeADoctor(s), ...disclaimer]);
+}
+
+export function goodbye(s: State, first: readonly Part[] = []): Outcome {
+  const safety = s.emergency
+    ? [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency)])]
+    : [talk(TALK.goodbye), ...(s.t2 ? [line(T2_ADVICE)] : []), line(SAFETY_NET)];
+  const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
+  return { state: { ...s, disclaimed: true }, reply: { say: [...first, ...safety, ...disclaimer], end: true } };
+}
+
+/** What the person told us about themselves survives "start over": a same-day answer, pregnancy, age. */
+export function keepAboutThem(s: State): Partial<State> {
+  return { ...(s.t2 ? { t2: true, later: true } : {}), ...(s.pregnant ? { pregnant: true } : {}), ...(s.age ? { age: s.age } : {}) };
+}
+

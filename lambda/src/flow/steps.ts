@@ -1,0 +1,474 @@
+/**
+ * The catalogue of steps: everything one step is, in one record. Its safety class (read by the guard), what
+ * it says and asks, its help, what an Echo Show shows, how it resumes in a later conversation, and how it
+ * answers each event. `{ [K in StepId]: StepSpec }` makes the compiler ask for every field of a new step.
+ */
+import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
+import { CHECK_SIGN, CHECK_SIGN_UNSURE, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
+import {
+  ASK_POSITION, GETUP_OFFER, LOG_ROLL, LOG_ROLL_DONE, POSITION_PREGNANT, POSITION_SETTLED_ASK, POSITION_STOP_RULE, POSITION_TRY,
+  POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER,
+} from '../content/guidance';
+import {
+  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR, RESCREEN_UNSURE,
+  SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE,
+} from '../content/screen';
+import {
+  HEAT_COLD, KEEP_MOVING, MEDICINE_ASK_PHARMACIST, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_OK,
+} from '../content/selfcare';
+import { RESUME_ASK, TALK } from '../content/talk';
+import { TIMER_OFFER } from '../content/alerts';
+import type { Clinical } from '../content/types';
+import type { LocalePack } from '../locale';
+import { reminderConfirmLine, setAlert, withoutAlert } from './alerts';
+import type { FlowEvent } from './events';
+import { enter, reply, type Outcome } from './outcome';
+import {
+  advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
+  medicine, nextFinal, restored, returnTo, startTopic, tilts, toMenu,
+} from './plan';
+import { line, lines, talk, type Part } from './reply';
+import type { State, StepId } from './state';
+
+/**
+ * What a step may do, for the guard:
+ * - screen: Q1-Q5; before anything else.
+ * - safetyQuestion: a standalone check (unplaced sign, the short check); only an answer moves past it.
+ * - question: asks only, before the screen is cleared (carry on?).
+ * - anytime: asks only, before the screen and after an emergency (forget me).
+ * - safeAfterEmergency: while help comes: the emergency advice and breathing, never movement.
+ * - plan: after a cleared screen; questions, offers and advice.
+ * - movement: after a cleared screen; the person moves (positions).
+ * - exercise: also after Q6-Q11 in this conversation (tilts, getting up).
+ */
+export type SafetyClass = 'screen' | 'safetyQuestion' | 'question' | 'anytime' | 'safeAfterEmergency' | 'plan' | 'movement' | 'exercise';
+
+/** What "okay" means here: yes to an offer; at a question about symptoms, asked again; at an open question, unclear. */
+export type AckMeaning = 'yes' | 'ask' | 'fallback';
+export type ResumeTopic = 'position' | 'breathing' | 'questions' | 'tilts' | 'getUp' | 'care';
+
+export interface StepView {
+  /** The instructions, said on entry and on repeat. */
+  readonly body?: readonly Part[];
+  readonly ask: readonly Part[];
+  /** After a silence (defaults to the question); the safety net is added where it is missing. */
+  readonly reprompt?: readonly Part[];
+}
+
+export interface StepSpec {
+  readonly safety: SafetyClass;
+  /** The stage of the plan this step belongs to, for next and go back. */
+  readonly stage: StepId;
+  readonly view: (s: State, otherWords: boolean) => StepView;
+  readonly help: (s: State) => string;
+  readonly screen: { readonly title: string | ((s: State, l: LocalePack) => string); readonly hint: string | null };
+  /** Where a later conversation carries on from, and how it is offered; null: never resumed. */
+  readonly resume: { readonly as: StepId; readonly topic: ResumeTopic } | null;
+  /** The person is holding a position or moving: unclear words get "take your time", not "didn't catch that". */
+  readonly busy: boolean;
+  readonly ack: AckMeaning | ((s: State) => AckMeaning);
+  /** How the step answers an event that means something different at each step. */
+  readonly on: (s: State, e: FlowEvent) => Outcome;
+}
+
+const question = (q: { ask: Clinical; askAgain: Clinical } | undefined, otherWords: boolean): Part[] => (q ? [line(otherWords ? q.askAgain : q.ask)] : []);
+const skipping = (e: FlowEvent) => e.kind === 'done' || e.kind === 'skip';
+const SAY_YES_NO = 'Say "yes", "no" or "not sure"';
+const help = (text: string) => () => text;
+
+export const STEPS: { readonly [K in StepId]: StepSpec } = {
+  screen: {
+    safety: 'screen',
+    stage: 'screen',
+    // docs/clinical/reference.md: after one silence, the T1 list is spoken as a statement.
+    view: (s, other) => ({ ask: question(SCREEN[s.q] ?? SCREEN[0], other), reprompt: [line((SCREEN[s.q] ?? SCREEN[0]!).ask), line(T1_LIST)] }),
+    help: help(`${TALK.helpScreen} ${TALK.answerHint}`),
+    screen: { title: (s) => `Safety question ${s.q + 1} of ${SCREEN.length}`, hint: SAY_YES_NO },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      const q = SCREEN[s.q] ?? SCREEN[0]!;
+      if (e.kind === 'yes') return emergency(s, q.id, q.heard);
+      // Not sure counts as yes, and is said back as what it was.
+      if (e.kind === 'notSure') return emergency(s, q.id, q.unsure);
+      if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
+      if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
+      if (skipping(e)) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
+      // Where they are, said early, is kept for after the questions.
+      if (e.kind === 'position' && e.pos) return reply({ ...s, pos: e.pos }, [talk(TALK.finishScreenFirst)], { body: false });
+      return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+    },
+  },
+  emergency: {
+    safety: 'safeAfterEmergency',
+    stage: 'emergency',
+    view: (s) => {
+      // No paced breathing for someone who can't breathe: the offer is the number again.
+      const offer = groupOf(s.emergency ?? 'UNKNOWN') === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
+      return { body: emergencyBody(s), ask: [line(offer)], reprompt: [line(T1_REMINDER), line(offer)] };
+    },
+    help: help(TALK.helpEmergency),
+    screen: { title: (_s, l) => `Call ${l.emergencyNumber} now`, hint: null },
+    resume: null,
+    busy: false,
+    ack: 'yes',
+    on: (s, e) => {
+      const canBreathe = groupOf(s.emergency ?? 'UNKNOWN') !== 'breathing';
+      if (e.kind === 'yes') return canBreathe ? breathe(s, []) : reply(s, [], { body: true });
+      if (e.kind === 'no') return goodbye(s);
+      if (e.kind === 'pace' && canBreathe) return breathe({ ...s, pace: e.pace }, []);
+      return emergencyHold(s, false);
+    },
+  },
+  checkSign: {
+    safety: 'safetyQuestion',
+    stage: 'checkSign',
+    view: () => ({ ask: [line(CHECK_SIGN)], reprompt: [line(CHECK_SIGN), line(T1_LIST)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Safety check', hint: null },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      if (e.kind === 'yes') return emergency(s, 'UNKNOWN');
+      if (e.kind === 'notSure') return emergency(s, 'UNKNOWN', CHECK_SIGN_UNSURE);
+      if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
+      return reply(s, [talk(TALK.answerFirst)], { body: false });
+    },
+  },
+  resumeOffer: {
+    safety: 'question',
+    stage: 'resumeOffer',
+    view: (s) => ({ ask: [talk(RESUME_ASK[(s.ret && STEPS[s.ret].resume?.topic) || 'position'] ?? RESUME_ASK.position!)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Welcome back', hint: null },
+    resume: null,
+    busy: false,
+    ack: 'yes',
+    on: (s, e) => {
+      if (e.kind === 'yes' || e.kind === 'done') return enter({ ...s, step: 'rescreen', q: 0 }, []);
+      const fresh: State = { ...s, step: 'rescreen', q: 0 };
+      delete (fresh as { ret?: StepId }).ret;
+      if (e.kind === 'no' || e.kind === 'skip') return enter(fresh, [talk(TALK.freshStart)]);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
+    },
+  },
+  rescreen: {
+    safety: 'safetyQuestion',
+    stage: 'rescreen',
+    view: (_s, other) => ({ ask: [line(other ? RESCREEN_AGAIN : RESCREEN)], reprompt: [line(RESCREEN), line(T1_LIST)] }),
+    help: help(`${TALK.helpScreen} ${TALK.answerHint}`),
+    screen: { title: 'Safety check', hint: SAY_YES_NO },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      if (e.kind === 'yes') return emergency(s, 'RESCREEN');
+      if (e.kind === 'notSure') return emergency(s, 'RESCREEN', RESCREEN_UNSURE);
+      if (e.kind === 'no') {
+        const cleared: State = { ...s, cleared: true };
+        if (s.ret) {
+          const carry = restored(cleared);
+          return enterStage(carry.step, carry, [line(RESCREEN_CLEAR)], carry.q);
+        }
+        if (s.want) return startTopic(cleared, s.want, [line(RESCREEN_CLEAR)]);
+        return enterStage('position', cleared, [line(RESCREEN_CLEAR)]);
+      }
+      if (skipping(e)) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
+      if (e.kind === 'topic') return reply({ ...s, want: e.topic }, [talk(TALK.afterScreen)], { body: false });
+      return reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
+    },
+  },
+  forgetConfirm: {
+    safety: 'anytime',
+    stage: 'forgetConfirm',
+    view: () => ({ ask: [talk(TALK.forgetAsk)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Your saved settings', hint: null },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      if (e.kind === 'yes') return { ...returnTo({ ...s, noSave: true }, []), effect: { kind: 'forget' } };
+      if (e.kind === 'no') return returnTo(s, [talk(TALK.forgetKept)]);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
+    },
+  },
+  reminderConfirm: {
+    safety: 'plan',
+    stage: 'reminderConfirm',
+    view: (s) => ({ ask: [reminderConfirmLine(s.alert)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Reminder', hint: null },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      if (e.kind === 'yes' && s.alert) return setAlert(s, s.alert);
+      if (e.kind === 'no' || e.kind === 'skip') return returnTo(withoutAlert(s), [talk(TALK.noReminder)]);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false });
+    },
+  },
+  position: {
+    safety: 'plan',
+    stage: 'position',
+    view: () => ({ ask: [line(ASK_POSITION)] }),
+    help: help(TALK.helpPosition),
+    screen: { title: 'Find a comfortable position', hint: null },
+    resume: { as: 'position', topic: 'position' },
+    busy: false,
+    ack: 'fallback',
+    on: (s, e) => {
+      if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
+      if (skipping(e)) return advance(s, []);
+      if (e.kind === 'previous') return reply(s, [], { body: false });
+      return reply(s, [talk(TALK.helpPosition)], { body: false });
+    },
+  },
+  positionHold: {
+    safety: 'movement',
+    stage: 'position',
+    view: (s) => ({
+      // Pregnant: on the side rather than flat on the back (S-NHSPREG).
+      body: [...lines(s.pregnant ? POSITION_PREGNANT : POSITIONS[s.pos ?? 'BED']), line(POSITION_TRY), line(POSITION_STOP_RULE)],
+      ask: [line(POSITION_SETTLED_ASK)],
+    }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Find a comfortable position', hint: 'Say "done" when you are settled' },
+    resume: { as: 'positionHold', topic: 'position' },
+    busy: true,
+    ack: 'yes',
+    on: (s, e) => {
+      if (e.kind === 'position' && e.pos) return enter({ ...s, pos: e.pos }, []);
+      if (skipping(e) || e.kind === 'yes') return advance(s, []);
+      if (e.kind === 'previous') return enter({ ...s, step: 'position', q: 0 }, []);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
+  },
+  breathingOffer: {
+    safety: 'safeAfterEmergency',
+    stage: 'breathingOffer',
+    view: () => ({ ask: [line(BREATHING_OFFER)] }),
+    help: help(TALK.helpBreathing),
+    screen: { title: 'Breathe with me', hint: null },
+    resume: { as: 'breathingOffer', topic: 'breathing' },
+    busy: false,
+    ack: 'yes',
+    on: (s, e) => atBreathing(s, e),
+  },
+  breathing: {
+    safety: 'safeAfterEmergency',
+    stage: 'breathingOffer',
+    view: (s) => ({ ask: s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)], reprompt: [line(BREATHING_SET_DONE)] }),
+    help: help(TALK.helpBreathing),
+    screen: { title: 'Breathe with me', hint: 'Say "slower", "five and five", or "stop"' },
+    // A new minute of breathing, not the middle of one.
+    resume: { as: 'breathingOffer', topic: 'breathing' },
+    busy: true,
+    ack: 'yes',
+    on: (s, e) => atBreathing(s, e),
+  },
+  more: {
+    safety: 'plan',
+    stage: 'more',
+    view: (s, other) => ({ ask: question(MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0], other), reprompt: question(MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0], false) }),
+    help: help(TALK.helpQuestions),
+    screen: { title: 'A few more questions', hint: SAY_YES_NO },
+    resume: { as: 'more', topic: 'questions' },
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      const q = MORE_QUESTIONS[s.q] ?? MORE_QUESTIONS[0]!;
+      // Any T2 answer settles the tier; the remaining questions cannot change the advice.
+      if (e.kind === 'yes') return afterLater({ ...s, t2: true, later: true }, [line(q.heard ?? q.ask), line(T2_ADVICE)]);
+      if (e.kind === 'notSure') return afterLater({ ...s, t2: true, later: true }, [line(q.unsure ?? q.ask), line(T2_ADVICE)]);
+      if (e.kind === 'no') {
+        if (s.q + 1 >= MORE_QUESTIONS.length) return afterLater({ ...s, later: true, mq: MORE_QUESTIONS.length }, [line(MORE_QUESTIONS_CLEAR)]);
+        return reply({ ...s, q: s.q + 1, mq: s.q + 1 }, [], { body: false });
+      }
+      if (skipping(e)) return reply(s, [talk(TALK.cannotSkipLater)], { body: false });
+      if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1, mq: s.q - 1 }, [], { body: false }) : back(s);
+      return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+    },
+  },
+  tiltsOffer: {
+    safety: 'plan',
+    stage: 'tiltsOffer',
+    view: () => ({ ask: [line(TILTS_OFFER)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Pelvic tilts', hint: null },
+    resume: { as: 'tiltsOffer', topic: 'tilts' },
+    busy: false,
+    ack: 'yes',
+    on: (s, e) => {
+      if (e.kind === 'yes') return tilts(s);
+      if (e.kind === 'no' || skipping(e)) return advance(s, []);
+      if (e.kind === 'previous') return back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
+  },
+  tiltsFeel: {
+    safety: 'exercise',
+    stage: 'tiltsOffer',
+    view: () => ({ ask: [line(TILTS_FEEL_ASK)] }),
+    help: help(TALK.helpTilts),
+    screen: { title: 'Pelvic tilts', hint: 'Say "better", "the same" or "worse"' },
+    resume: { as: 'tiltsOffer', topic: 'tilts' },
+    busy: true,
+    ack: 'fallback',
+    on: (s, e) => {
+      if (e.kind === 'feel') return advance(s, [line(TILTS_FEEL[e.feeling])]);
+      if (skipping(e)) return advance(s, []);
+      if (e.kind === 'previous') return enter({ ...s, step: 'tiltsOffer', q: 0 }, []);
+      return reply(s, [talk(TALK.helpTilts)], { body: false });
+    },
+  },
+  getUpOffer: {
+    safety: 'plan',
+    stage: 'getUpOffer',
+    view: () => ({ ask: [line(GETUP_OFFER)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: 'Getting up', hint: null },
+    resume: { as: 'getUpOffer', topic: 'getUp' },
+    busy: false,
+    ack: 'yes',
+    on: (s, e) => {
+      if (e.kind === 'yes') return enter({ ...s, step: 'getUp', q: 0 }, []);
+      if (e.kind === 'no' || skipping(e)) return advance(s, []);
+      if (e.kind === 'previous') return back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
+  },
+  getUp: {
+    safety: 'exercise',
+    stage: 'getUpOffer',
+    view: (s) => ({ body: [line(LOG_ROLL[s.q] ?? LOG_ROLL[0]!)], ask: [line(STEP_DONE_ASK)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: (s) => `Getting up: step ${s.q + 1}`, hint: 'Say "next" when you are ready' },
+    resume: { as: 'getUp', topic: 'getUp' },
+    busy: true,
+    ack: 'yes',
+    on: (s, e) => {
+      if (e.kind === 'done' || e.kind === 'yes') {
+        return s.q + 1 >= LOG_ROLL.length ? advance(s, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
+      }
+      if (e.kind === 'skip') return advance(s, []);
+      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
+  },
+  final: {
+    safety: 'plan',
+    stage: 'final',
+    view: (s, other) => ({ ask: question(FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0], other), reprompt: question(FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0], false) }),
+    help: help(TALK.helpQuestions),
+    screen: { title: 'A few more questions', hint: SAY_YES_NO },
+    resume: { as: 'final', topic: 'questions' },
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => atFinal(s, e),
+  },
+  care: {
+    safety: 'plan',
+    stage: 'care',
+    view: (s, other) => {
+      if (s.q === 2) return { ask: [line(other ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], reprompt: [line(MEDICINE_CAUTION_ASK)] };
+      if (s.q === 0) return { body: lines(HEAT_COLD), ask: [line(TIMER_OFFER)] };
+      return { body: lines(KEEP_MOVING), ask: [line(STEP_DONE_ASK)] };
+    },
+    help: (s) => (s.q === 2 ? TALK.helpQuestions : TALK.helpWaiting),
+    screen: { title: 'Looking after your back', hint: null },
+    resume: { as: 'care', topic: 'care' },
+    busy: false,
+    ack: (s) => (s.q === 2 ? 'ask' : 'yes'),
+    on: (s, e) => atCare(s, e),
+  },
+  menu: {
+    safety: 'plan',
+    stage: 'menu',
+    view: (_s, other) => ({ ask: [talk(other ? TALK.menuShort : TALK.menu)], reprompt: [talk(TALK.menuShort)] }),
+    help: help(TALK.helpMenu),
+    screen: { title: 'What would you like?', hint: 'Breathing · Positions · Getting up · Heat or ice · Doctor' },
+    resume: null,
+    busy: false,
+    ack: 'fallback',
+    on: (s, e) => {
+      if (e.kind === 'yes') return reply(s, [], { body: false, otherWords: true });
+      if (e.kind === 'no' || skipping(e)) return goodbye(s);
+      return reply(s, [talk(TALK.helpMenu)], { body: false });
+    },
+  },
+};
+
+function atBreathing(s: State, e: FlowEvent): Outcome {
+  if (e.kind === 'yes') return breathe(s, []);
+  if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
+  if (e.kind === 'no' || skipping(e)) return s.emergency ? goodbye(s) : advance(s, []);
+  if (e.kind === 'previous') return back(s);
+  return reply(s, [talk(TALK.takeYourTime)], { body: false });
+}
+
+function atFinal(s: State, e: FlowEvent): Outcome {
+  const q = FINAL_QUESTIONS[s.q] ?? FINAL_QUESTIONS[0]!;
+  const t3 = (x: State): Outcome => nextFinal({ ...x, t3: true }, s.q + 1, x.t3 || x.t2 ? [] : [line(T3_ADVICE)]); // said once; T2 already asks for more
+  if (e.kind === 'yes' || e.kind === 'notSure') {
+    switch (q.onYes) {
+      case 'firstTime':
+        // First-ever back pain matters with age: over fifty or under twenty (S-AHCPR).
+        return s.age === 'over50' || s.age === 'under20' ? t3({ ...s, first: true }) : nextFinal({ ...s, first: true }, s.q + 1, []);
+      case 'pregnant':
+        // Q13 is T3 in the clinical table, and changes the advice that follows (S-NHSPREG, S-NSAID).
+        return nextFinal({ ...s, pregnant: true, t3: true }, s.q + 1, [line(PREGNANT_NOTED), ...(s.t3 || s.t2 ? [] : [line(T3_ADVICE)])]);
+      default:
+        return t3(q.id === 'Q12B' ? { ...s, age: 'over50' } : q.id === 'Q12C' ? { ...s, age: 'under20' } : s);
+    }
+  }
+  if (e.kind === 'age') {
+    // "I'm 55" to "Are you over fifty?" is the answer, not a new fact.
+    const band = e.years === undefined ? undefined : e.years >= 50 ? 'over50' : e.years < 20 ? 'under20' : 'adult';
+    if (!band) return reply(s, [talk(TALK.yesOrNo)], { body: false });
+    const aged: State = { ...s, age: band };
+    return s.first && band !== 'adult' ? t3(aged) : nextFinal(aged, s.q + 1, []);
+  }
+  if (e.kind === 'no') return nextFinal(q.id === 'Q12C' ? { ...s, age: 'adult' } : s, s.q + 1, []);
+  if (e.kind === 'done' || e.kind === 'skip') return advance(s, []);
+  if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
+  return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+}
+
+function atCare(s: State, e: FlowEvent): Outcome {
+  if (s.q === 2) {
+    // The medicine-caution question (S-NSAID).
+    if (e.kind === 'yes' || e.kind === 'notSure') return careEnd(s, [line(MEDICINE_ASK_PHARMACIST)]);
+    if (e.kind === 'no') return careEnd(s, [line(MEDICINE_OK)]);
+    if (e.kind === 'skip' || e.kind === 'done') return careEnd(s, []);
+    if (e.kind === 'previous') return enter({ ...s, q: 1 }, []);
+    return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
+  }
+  if (s.q === 0 && e.kind === 'yes') return setAlert({ ...s, ret: s.solo ? 'menu' : 'care', rq: s.solo ? 0 : 1 }, { p: 'timer' });
+  if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip' || e.kind === 'no') {
+    if (s.solo) return toMenu(s, []);
+    return s.q === 1 ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
+  }
+  if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
+  return reply(s, [talk(TALK.takeYourTime)], { body: false });
+}
+
+const ids = (pred: (spec: StepSpec) => boolean): ReadonlySet<StepId> =>
+  new Set((Object.keys(STEPS) as StepId[]).filter((k) => pred(STEPS[k])));
+
+/** Steps that may come before Q1-Q5 are cleared: questions only. */
+export const BEFORE_CLEARED = ids((x) => x.safety === 'screen' || x.safety === 'safetyQuestion' || x.safety === 'question' || x.safety === 'anytime');
+/** Steps that may follow an emergency: nothing there asks the person to move. */
+export const SAFE_AFTER_EMERGENCY = ids((x) => x.safety === 'safeAfterEmergency' || x.safety === 'anytime');
+/** Safety questions that stand alone: nothing but an answer (or help, repeat, stop) moves past them. */
+export const SAFETY_QUESTIONS = ids((x) => x.safety === 'safetyQuestion');
+/** Exercise and getting up: only after Q6-Q11 in this conversation. */
+export const EXERCISE_STEPS = ids((x) => x.safety === 'exercise');
+
+/** What "okay" means at this step. */
+export function ackAt(s: State): AckMeaning {
+  const a = STEPS[s.step].ack;
+  return typeof a === 'function' ? a(s) : a;
+}
