@@ -1,8 +1,8 @@
-import type { ErrorHandler, HandlerInput, PersistenceAdapter, RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { ERROR_REPLY, transition, type Effect, type Outcome } from '../flow/transition';
 import { memoryFrom, readMemory, type Memory } from '../flow/memory';
-import { readState, STATE_KEY, type State } from '../flow/state';
+import { initialState, readState, STATE_KEY, type State } from '../flow/state';
 import type { Reply } from '../flow/reply';
 import { localePack } from '../locale';
 import { render } from '../speech/render';
@@ -10,6 +10,8 @@ import { toEvent } from './events';
 import { screenDirectives, supportsApl } from '../screen/apl';
 import { screenView } from '../screen/view';
 import { logEvent, logFailure } from '../services/log';
+import type { MemoryStore } from '../services/persistence';
+import { BOOK_KEY, CircuitBreaker, readBook, saveMemory, type Book } from './saving';
 import {
   askForPermissionDirective, createAnnouncedTimer, createReminder, hourlyUntil, REMINDERS_SCOPE, TIMERS_SCOPE,
   type AlertResult,
@@ -24,8 +26,17 @@ import type { LocalTime } from '../flow/transition';
 /** What the handlers need from the outside world; every part is optional. */
 export interface SkillServices {
   /** Preferences and where to carry on, between sessions. */
-  readonly memory?: PersistenceAdapter;
+  readonly memory?: MemoryStore;
+  /** The clock of the database back-off (epoch ms); the request's time stamp when absent. */
+  readonly clock?: () => number;
+  /** How long to leave a failed database alone before trying it again. */
+  readonly breakerMs?: number;
+  /** Pauses between attempts to forget a person who disabled the skill (then the failure goes to Alexa). */
+  readonly disableRetryMs?: readonly number[];
 }
+
+/** How long a failed database is left alone: long enough to spare the next turns its timeouts, short enough to lose nothing. */
+export const BREAKER_MS = 30_000;
 
 function localeOf(input: HandlerInput): string | undefined {
   const locale = (input.requestEnvelope?.request as { locale?: unknown } | undefined)?.locale;
@@ -105,14 +116,25 @@ async function createAlert(input: HandlerInput, plan: AlertPlan): Promise<AlertR
 /** Launch and every intent: request -> event -> transition -> effects -> save state -> render. */
 export function conversationHandler(services: SkillServices = {}): RequestHandler {
   const store = services.memory;
-  const usable = (envelope: RequestEnvelope, s: State | undefined) => store && hasUser(envelope) && !s?.noSave && !s?.dbDown;
+  // One per Lambda container: a failure spares the next turns (anyone's) the database's timeouts for a while.
+  const breaker = new CircuitBreaker(services.breakerMs ?? BREAKER_MS);
+  const clockOf = (input: HandlerInput) => services.clock?.() ?? requestTime(input.requestEnvelope);
+  const usable = (envelope: RequestEnvelope, s: State | undefined) => Boolean(store && hasUser(envelope) && !s?.noSave);
 
-  async function loadMemory(input: HandlerInput): Promise<{ memory?: Memory; failed?: boolean }> {
+  function failed(input: HandlerInput, error: unknown): void {
+    logFailure(input.requestEnvelope.request, error);
+    breaker.trip(clockOf(input));
+  }
+
+  async function loadMemory(input: HandlerInput): Promise<{ memory?: Memory; book: Book; gone?: boolean }> {
+    if (breaker.isOpen(clockOf(input))) return { book: {} };
     try {
-      return { memory: readMemory(await store!.getAttributes(input.requestEnvelope)) };
+      const record = await store!.load(input.requestEnvelope);
+      const memory = readMemory(record.attributes);
+      return { memory, book: { ver: record.version, pace: memory?.pace ?? initialState().pace }, ...(record.gone ? { gone: true } : {}) };
     } catch (error) {
-      logFailure(input.requestEnvelope.request, error);
-      return { failed: true };
+      failed(input, error);
+      return { book: {} };
     }
   }
 
@@ -121,11 +143,15 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
       case 'forget': {
         let ok = true;
         if (store && hasUser(input.requestEnvelope)) {
-          try {
-            await store.deleteAttributes!(input.requestEnvelope);
-          } catch (error) {
-            logFailure(input.requestEnvelope.request, error);
-            ok = false;
+          if (breaker.isOpen(clockOf(input))) ok = false;
+          else {
+            try {
+              // A person with no item gets none, not even a tombstone.
+              await store.forget(input.requestEnvelope, { onlyIfPresent: true });
+            } catch (error) {
+              failed(input, error);
+              ok = false;
+            }
           }
         }
         return transition(out.state, { kind: 'forgotten', ok }, { now });
@@ -136,6 +162,24 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
         return transition(out.state, { kind: 'alertDone', result: result.kind }, { now });
       }
     }
+  }
+
+  /** Writes what changed (or what an earlier turn could not write); a failure is retried on a later turn. */
+  async function save(input: HandlerInput, state: State, after: Memory, book: Book, lastTurn: boolean): Promise<{ state: State; book: Book }> {
+    // Backing off, unless the session is closing: its last turn gets one try even so, as no later turn can catch up.
+    if (breaker.isOpen(clockOf(input)) && !lastTurn) return { state, book: { ...book, dirty: true } };
+    // The session is closing: there is no later turn to catch up, so a quick failure gets one more try.
+    for (let attempt = lastTurn ? 2 : 1; attempt > 0; attempt--) {
+      try {
+        const saved = await saveMemory(store!, input.requestEnvelope, after, book);
+        if (saved.kind === 'forgotten') return { state: { ...state, noSave: true }, book: {} };
+        return { state, book: saved.book };
+      } catch (error) {
+        failed(input, error);
+        if ((error as { reason?: unknown }).reason === 'timeout') break;
+      }
+    }
+    return { state, book: { ...book, dirty: true } };
   }
 
   return {
@@ -151,27 +195,27 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
       const now = requestTime(envelope);
 
       // Saved preferences are read once, when a conversation starts.
-      const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : {};
+      const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : undefined;
+      let book = loaded ? loaded.book : readBook(attributes[BOOK_KEY]);
       const event = toEvent(envelope.request);
       // Only a reminder needs the person's clock, and only then is the time zone looked up.
       const local = event.kind === 'reminder' ? await localTime(input, now) : undefined;
-      let out = transition(prev, event, { memory: loaded.memory, now, local });
-      if (loaded.failed) out = { ...out, state: { ...out.state, dbDown: true } };
+      let out = transition(prev, event, { memory: loaded?.memory, now, local });
+      // Forgotten on another device a moment ago: this conversation writes nothing back.
+      if (loaded?.gone) out = { ...out, state: { ...out.state, noSave: true } };
       if (out.effect) out = await perform(input, out, out.effect, now);
       let state = out.state;
 
-      const before = prev ? memoryFrom(prev, now) : loaded.memory;
+      const before = prev ? memoryFrom(prev, now) : loaded?.memory;
       const after = memoryFrom(state, now);
-      if (after && usable(envelope, state) && changed(before, after)) {
-        try {
-          await store!.saveAttributes(envelope, { ...after });
-        } catch (error) {
-          // Logged once: the session carries on from its own state and stops asking the database.
-          logFailure(envelope.request, error);
-          state = { ...state, dbDown: true };
-        }
+      // While "forget me?" waits for its yes, nothing is written (a new person's one-shot "forget me" creates no item).
+      if (after && usable(envelope, state) && state.step !== 'forgetConfirm' && (book.dirty || changed(before, after))) {
+        ({ state, book } = await save(input, state, after, book, out.reply.end));
       }
-      input.attributesManager.setSessionAttributes({ ...attributes, [STATE_KEY]: state });
+      const next: Record<string, unknown> = { ...attributes, [STATE_KEY]: state };
+      if (store && hasUser(envelope) && !state.noSave) next[BOOK_KEY] = book;
+      else delete next[BOOK_KEY];
+      input.attributesManager.setSessionAttributes(next);
       return respond(input, out.reply, state);
     },
   };
@@ -187,33 +231,69 @@ function changed(before: Memory | undefined, after: Memory): boolean {
   return JSON.stringify(b) !== JSON.stringify(a);
 }
 
-/** Alexa sends this when the session closes; it takes no speech. */
-export const SessionEndedHandler: RequestHandler = {
-  canHandle(input) {
-    return input.requestEnvelope.request.type === 'SessionEndedRequest';
-  },
-  handle(input) {
-    logEvent(input.requestEnvelope.request);
-    return input.responseBuilder.getResponse();
-  },
-};
+/**
+ * Alexa sends this when the session closes (silence, an error); it takes no speech, so a change that
+ * a failing database kept from being written gets one more try here, with nobody waiting on it.
+ */
+export function sessionEndedHandler(services: SkillServices = {}): RequestHandler {
+  return {
+    canHandle(input) {
+      return input.requestEnvelope.request.type === 'SessionEndedRequest';
+    },
+    async handle(input) {
+      logEvent(input.requestEnvelope.request);
+      const attributes = input.attributesManager.getSessionAttributes();
+      const book = readBook(attributes[BOOK_KEY]);
+      const state = readState(attributes[STATE_KEY]);
+      const memory = state && memoryFrom(state, requestTime(input.requestEnvelope));
+      if (services.memory && book.dirty && memory && hasUser(input.requestEnvelope) && state.step !== 'forgetConfirm') {
+        try {
+          await saveMemory(services.memory, input.requestEnvelope, memory, book);
+        } catch (error) {
+          logFailure(input.requestEnvelope.request, error);
+        }
+      }
+      return input.responseBuilder.getResponse();
+    },
+  };
+}
 
-/** The person disabled the skill: forget them (privacy by design). */
+/** Without a database (or for tests that need no services). */
+export const SessionEndedHandler: RequestHandler = sessionEndedHandler();
+
+/** Thrown when a skill event could not be done: Alexa must see a failure, so it delivers the event again. */
+export class RedeliverError extends Error {
+  override readonly name = 'RedeliverError';
+  constructor(readonly causeName: string) {
+    super(`Skill event not done: ${causeName}`);
+  }
+}
+
+/** The person disabled the skill: forget them (privacy by design), retrying, and failing loudly if it cannot. */
 export function skillDisabledHandler(services: SkillServices = {}): RequestHandler {
+  const pauses = services.disableRetryMs ?? [200, 800];
   return {
     canHandle(input) {
       return input.requestEnvelope.request.type === 'AlexaSkillEvent.SkillDisabled';
     },
     async handle(input) {
       logEvent(input.requestEnvelope.request);
-      if (services.memory?.deleteAttributes && hasUser(input.requestEnvelope)) {
+      const store = services.memory;
+      if (!store || !hasUser(input.requestEnvelope)) return input.responseBuilder.getResponse();
+      let last: unknown;
+      for (let attempt = 0; attempt <= pauses.length; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, pauses[attempt - 1]));
         try {
-          await services.memory.deleteAttributes(input.requestEnvelope);
+          // A tombstone even with no item: a session still open on another device must not write them back.
+          await store.forget(input.requestEnvelope, { onlyIfPresent: false });
+          return input.responseBuilder.getResponse();
         } catch (error) {
+          last = error;
           logFailure(input.requestEnvelope.request, error);
         }
       }
-      return input.responseBuilder.getResponse();
+      const name = (last as { name?: unknown } | undefined)?.name;
+      throw new RedeliverError(typeof name === 'string' ? name : 'Error');
     },
   };
 }
@@ -236,8 +316,9 @@ export const OtherRequestHandler: RequestHandler = {
 
 /** Last resort: a calm line that still carries the safety net, and the conversation stays where it was. */
 export const SafetyNetErrorHandler: ErrorHandler = {
-  canHandle() {
-    return true;
+  canHandle(_input, error) {
+    // A skill event that failed must reach Alexa as a failure; there is no person to answer.
+    return !(error instanceof RedeliverError);
   },
   handle(input, error) {
     logEvent(input.requestEnvelope?.request, error);
