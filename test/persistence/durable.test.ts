@@ -271,6 +271,10 @@ describe('a burst of 200 conversations with transient database failures', () => 
     const stored = await storedByKey(db.endpoint, burstTable);
     const expected = stored.get(userKey('amzn1.ask.account.healthy-0000'))!;
     expect(expected).toMatchObject({ pace: 'slower', disclaimed: true, step: 'breathingOffer' });
-    expect(countLost(stored, expected, PEOPLE)).toEqual({ nothing: 0, stale: 0 });
+    const lost = countLost(stored, expected, PEOPLE);
+    expect(lost.nothing).toBe(0);
+    // A last change is lost only when every try of the closing turn fails (four calls at 15% each):
+    // rare enough that more than 1% means the retries are broken (the old code lost 120 of 200 people).
+    expect(lost.stale).toBeLessThanOrEqual(2);
   }, 60_000);
 });
