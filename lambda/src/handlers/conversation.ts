@@ -11,7 +11,7 @@ import { screenDirectives, supportsApl } from '../screen/apl';
 import { screenView } from '../screen/view';
 import { logEvent, logFailure } from '../services/log';
 import type { MemoryStore } from '../services/persistence';
-import { BOOK_KEY, CircuitBreaker, readBook, saveMemory, type Book } from './saving';
+import { BOOK_KEY, CircuitBreaker, readBook, saveMemory, type Book, type Written } from './saving';
 import {
   askForPermissionDirective, createAnnouncedTimer, createReminder, hourlyUntil, REMINDERS_SCOPE, TIMERS_SCOPE,
   type AlertResult,
@@ -34,6 +34,12 @@ export interface SkillServices {
   /** Pauses between attempts to forget a person who disabled the skill (then the failure goes to Alexa). */
   readonly disableRetryMs?: readonly number[];
 }
+
+/** How long a timer or reminder waiting for Alexa's permission answer is kept in the database. */
+export const PENDING_SECONDS = 10 * 60;
+
+/** A closing session's write is tried again only if this much of the request's time has not yet gone. */
+const LAST_TRY_BEFORE_MS = 4000;
 
 /** How long a failed database is left alone: long enough to spare the next turns its timeouts, short enough to lose nothing. */
 export const BREAKER_MS = 30_000;
@@ -72,21 +78,32 @@ export function respond(input: HandlerInput, reply: Reply, state?: State): Respo
   return builder.withShouldEndSession(out.end).getResponse();
 }
 
-/** The person's local date and time, from the device's time zone setting (no permission needed). */
-async function localTime(input: HandlerInput, now: number): Promise<LocalTime | undefined> {
+/** The device's time zone setting (no permission needed), or undefined when it cannot be read. */
+async function timeZone(input: HandlerInput): Promise<string | undefined> {
   const deviceId = input.requestEnvelope.context?.System?.device?.deviceId;
   if (!deviceId || !input.requestEnvelope.context.System.apiAccessToken || !input.serviceClientFactory) return undefined;
   try {
     const zone = await input.serviceClientFactory.getUpsServiceClient().getSystemTimeZone(deviceId);
+    // Only a zone this runtime knows is passed on.
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch (error) {
+    logFailure(input.requestEnvelope.request, error);
+    return undefined;
+  }
+}
+
+/** The person's local date and time, from the device's time zone setting. */
+async function localTime(input: HandlerInput, now: number): Promise<LocalTime | undefined> {
+  const zone = await timeZone(input);
+  if (!zone) return undefined;
+  {
     const parts = Object.fromEntries(
       new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
         .formatToParts(new Date(now))
         .map((p) => [p.type, p.value]),
     );
     return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
-  } catch (error) {
-    logFailure(input.requestEnvelope.request, error);
-    return undefined;
   }
 }
 
@@ -99,17 +116,22 @@ async function createAlert(input: HandlerInput, plan: AlertPlan): Promise<AlertR
     case 'once':
       return createReminder(input, { trigger: { type: 'relative', offsetSeconds: 3600 }, text: textFor(MOVE_REMINDER_TEXT.say, l), locale });
     case 'move':
+    case 'checkIn': {
+      // The zone the local time was worked out in (looked up again: a plan in the session keeps no zone),
+      // so the reminder rings at the person's local hour even if the device's setting is unknown to Alexa's clock.
+      const zone = await timeZone(input);
+      const at = `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00`;
       return createReminder(input, {
-        trigger: { type: 'absolute', at: `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00`, recurrence: hourlyUntil({ date: plan.d, fromHour: plan.h, untilHour: MOVE_UNTIL_HOUR }) },
-        text: textFor(MOVE_REMINDER_TEXT.say, l),
+        trigger: {
+          type: 'absolute',
+          at,
+          ...(zone ? { timeZoneId: zone } : {}),
+          ...(plan.p === 'move' ? { recurrence: hourlyUntil({ date: plan.d, fromHour: plan.h, untilHour: MOVE_UNTIL_HOUR }) } : {}),
+        },
+        text: textFor((plan.p === 'move' ? MOVE_REMINDER_TEXT : CHECK_IN_REMINDER_TEXT).say, l),
         locale,
       });
-    case 'checkIn':
-      return createReminder(input, {
-        trigger: { type: 'absolute', at: `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00` },
-        text: textFor(CHECK_IN_REMINDER_TEXT.say, l),
-        locale,
-      });
+    }
   }
 }
 
@@ -164,22 +186,34 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
     }
   }
 
+  /** A timer or reminder plan kept in the database while Alexa asked for a permission, if it has not expired. */
+  async function pendingPlan(input: HandlerInput, now: number): Promise<AlertPlan | undefined> {
+    try {
+      const raw = (await store!.load(input.requestEnvelope)).attributes.pending as { until?: unknown } | undefined;
+      if (!raw || typeof raw.until !== 'number' || raw.until * 1000 <= now) return undefined;
+      // The state's own reader is the one validator of a plan.
+      return readState({ ...initialState(), alert: raw })?.alert;
+    } catch (error) {
+      failed(input, error);
+      return undefined;
+    }
+  }
+
   /** Writes what changed (or what an earlier turn could not write); a failure is retried on a later turn. */
-  async function save(input: HandlerInput, state: State, after: Memory, book: Book, lastTurn: boolean): Promise<{ state: State; book: Book }> {
-    // Backing off, unless the session is closing: its last turn gets one try even so, as no later turn can catch up.
+  async function save(input: HandlerInput, state: State, after: Written, book: Book, lastTurn: boolean, startedAt: number): Promise<{ state: State; book: Book }> {
+    // Backing off, unless the session is closing: its last turn gets its tries even so, as no later turn can catch up.
     if (breaker.isOpen(clockOf(input)) && !lastTurn) return { state, book: { ...book, dirty: true } };
-    // The session is closing: there is no later turn to catch up, so a quick failure gets one more try.
-    for (let attempt = lastTurn ? 2 : 1; attempt > 0; attempt--) {
+    for (let attempt = 1; ; attempt++) {
       try {
         const saved = await saveMemory(store!, input.requestEnvelope, after, book);
         if (saved.kind === 'forgotten') return { state: { ...state, noSave: true }, book: {} };
         return { state, book: saved.book };
       } catch (error) {
         failed(input, error);
-        if ((error as { reason?: unknown }).reason === 'timeout') break;
       }
+      // One more try on the last turn, while at least half of Alexa's 8 s are left.
+      if (!lastTurn || attempt >= 2 || Date.now() - startedAt > LAST_TRY_BEFORE_MS) return { state, book: { ...book, dirty: true } };
     }
-    return { state, book: { ...book, dirty: true } };
   }
 
   return {
@@ -188,16 +222,22 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
       return type === 'LaunchRequest' || type === 'IntentRequest' || type === 'Connections.Response';
     },
     async handle(input) {
+      const startedAt = Date.now();
       const envelope = input.requestEnvelope;
       logEvent(envelope.request);
       const attributes = input.attributesManager.getSessionAttributes();
-      const prev = readState(attributes[STATE_KEY]);
+      let prev = readState(attributes[STATE_KEY]);
       const now = requestTime(envelope);
 
       // Saved preferences are read once, when a conversation starts.
       const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : undefined;
       let book = loaded ? loaded.book : readBook(attributes[BOOK_KEY]);
       const event = toEvent(envelope.request);
+      // Alexa asked for a permission and answered: the plan waits in the session, and in the database in case the session lost it.
+      if (event.kind === 'permission' && prev && !prev.alert && usable(envelope, prev) && !breaker.isOpen(clockOf(input))) {
+        const plan = await pendingPlan(input, now);
+        if (plan) prev = { ...prev, alert: plan };
+      }
       // Only a reminder needs the person's clock, and only then is the time zone looked up.
       const local = event.kind === 'reminder' ? await localTime(input, now) : undefined;
       let out = transition(prev, event, { memory: loaded?.memory, now, local });
@@ -208,9 +248,12 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
 
       const before = prev ? memoryFrom(prev, now) : loaded?.memory;
       const after = memoryFrom(state, now);
+      // Waiting for Alexa's permission answer: keep the plan in the database too, for a short while.
+      const pending = out.reply.permission?.how === 'voice' && state.alert ? { ...state.alert, until: Math.floor(now / 1000) + PENDING_SECONDS } : undefined;
       // While "forget me?" waits for its yes, nothing is written (a new person's one-shot "forget me" creates no item).
-      if (after && usable(envelope, state) && state.step !== 'forgetConfirm' && (book.dirty || changed(before, after))) {
-        ({ state, book } = await save(input, state, after, book, out.reply.end));
+      if (after && usable(envelope, state) && state.step !== 'forgetConfirm' && (book.dirty || book.pending || pending || changed(before, after))) {
+        ({ state, book } = await save(input, state, pending ? { ...after, pending } : after, book, out.reply.end, startedAt));
+        if (pending && !book.dirty) book = { ...book, pending: true };
       }
       const next: Record<string, unknown> = { ...attributes, [STATE_KEY]: state };
       if (store && hasUser(envelope) && !state.noSave) next[BOOK_KEY] = book;

@@ -15,6 +15,8 @@ export interface Book {
   readonly ver?: number;
   readonly dirty?: true;
   readonly pace?: PaceId;
+  /** The item holds a timer or reminder plan waiting for a permission answer: the next write clears it. */
+  readonly pending?: true;
 }
 
 export function readBook(raw: unknown): Book {
@@ -23,6 +25,7 @@ export function readBook(raw: unknown): Book {
   return {
     ...(typeof r.ver === 'number' && Number.isInteger(r.ver) && r.ver >= 0 ? { ver: r.ver } : {}),
     ...(r.dirty === true ? { dirty: true as const } : {}),
+    ...(r.pending === true ? { pending: true as const } : {}),
     ...(isPaceId(r.pace) ? { pace: r.pace } : {}),
   };
 }
@@ -49,7 +52,7 @@ export class CircuitBreaker {
  * disclaimer counts once heard anywhere, and the place to resume is ours, the latest conversation's
  * (a conversation that heard a warning sign leaves none, and must not inherit another's).
  */
-export function mergeMemory(theirs: Memory | undefined, ours: Memory, basePace: PaceId | undefined): Memory {
+export function mergeMemory<M extends Memory>(theirs: Memory | undefined, ours: M, basePace: PaceId | undefined): M {
   const pace = ours.pace !== undefined && ours.pace !== basePace ? ours.pace : (theirs?.pace ?? ours.pace);
   const { pace: _p, disclaimed: _d, ...resume } = ours;
   void _p;
@@ -58,7 +61,7 @@ export function mergeMemory(theirs: Memory | undefined, ours: Memory, basePace: 
     ...resume,
     ...(pace ? { pace } : {}),
     ...(ours.disclaimed || theirs?.disclaimed ? { disclaimed: true } : {}),
-  };
+  } as M;
 }
 
 export type SaveOutcome =
@@ -69,7 +72,10 @@ export type SaveOutcome =
   | { readonly kind: 'raced'; readonly book: Book };
 
 /** A conditional write; on conflict: re-read, merge preferences, retry once. Database errors are thrown. */
-export async function saveMemory(store: MemoryStore, envelope: RequestEnvelope, memory: Memory, book: Book): Promise<SaveOutcome> {
+/** What is written: the memory, and a plan waiting for a permission answer when there is one. */
+export type Written = Memory & { readonly pending?: object };
+
+export async function saveMemory(store: MemoryStore, envelope: RequestEnvelope, memory: Written, book: Book): Promise<SaveOutcome> {
   const first = await store.save(envelope, { ...memory }, book.ver ?? 0);
   if (first.kind === 'saved') return { kind: 'saved', book: { ver: first.version, ...(memory.pace ? { pace: memory.pace } : {}) } };
   const current = await store.load(envelope);
