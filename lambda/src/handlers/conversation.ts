@@ -97,14 +97,12 @@ async function timeZone(input: HandlerInput): Promise<string | undefined> {
 async function localTime(input: HandlerInput, now: number): Promise<LocalTime | undefined> {
   const zone = await timeZone(input);
   if (!zone) return undefined;
-  {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        .formatToParts(new Date(now))
-        .map((p) => [p.type, p.value]),
-    );
-    return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
-  }
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(now))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
 async function createAlert(input: HandlerInput, plan: AlertPlan): Promise<AlertResult> {
@@ -301,9 +299,6 @@ export function sessionEndedHandler(services: SkillServices = {}): RequestHandle
   };
 }
 
-/** Without a database (or for tests that need no services). */
-export const SessionEndedHandler: RequestHandler = sessionEndedHandler();
-
 /** Thrown when a skill event could not be done: Alexa must see a failure, so it delivers the event again. */
 export class RedeliverError extends Error {
   override readonly name = 'RedeliverError';
@@ -314,7 +309,8 @@ export class RedeliverError extends Error {
 
 /** The person disabled the skill: forget them (privacy by design), retrying, and failing loudly if it cannot. */
 export function skillDisabledHandler(services: SkillServices = {}): RequestHandler {
-  const pauses = services.disableRetryMs ?? [200, 800];
+  // Three tries of at most 2 s each, inside the function's 8 s timeout.
+  const pauses = services.disableRetryMs ?? [100, 300];
   return {
     canHandle(input) {
       return input.requestEnvelope.request.type === 'AlexaSkillEvent.SkillDisabled';
