@@ -149,7 +149,7 @@ describe('two devices, one person', () => {
     });
   });
 
-  it('versioned writes: a stale version is a conflict, not an overwrite', async () => {
+  it('versioned writes: a stale version or a live tombstone is a conflict, not an overwrite', async () => {
     const userId = nextUser();
     const a = adapter();
     const env = { context: { System: { user: { userId } } }, request: {} } as unknown as RequestEnvelope;
@@ -158,6 +158,25 @@ describe('two devices, one person', () => {
     expect(await a.save(env, { v: 1, pace: 'even' }, 1)).toEqual({ kind: 'saved', version: 2 });
     expect(await a.save(env, { v: 1, pace: 'normal' }, 1)).toEqual({ kind: 'conflict' });
     expect(await a.load(env)).toEqual({ attributes: { v: 1, pace: 'even' }, version: 2 });
+
+    // A tombstone refuses every write while it lives, and counts as no item once it has expired.
+    expect(await a.forget(env, { onlyIfPresent: true })).toBe('forgotten');
+    expect(await a.load(env)).toEqual({ attributes: {}, version: 0, gone: true });
+    expect(await a.save(env, { v: 1 }, 0)).toEqual({ kind: 'conflict' });
+    expect(await a.save(env, { v: 1 }, 2)).toEqual({ kind: 'conflict' });
+    later(601_000);
+    expect(await a.load(env)).toEqual({ attributes: {}, version: 0 });
+    expect(await a.save(env, { v: 1 }, 0)).toEqual({ kind: 'saved', version: 1 });
+
+    // An item written before versions existed is version 0.
+    const legacy = { context: { System: { user: { userId: nextUser() } } }, request: {} } as unknown as RequestEnvelope;
+    await a.saveAttributes(legacy, { v: 1, pace: 'slower' });
+    expect(await a.load(legacy)).toEqual({ attributes: { v: 1, pace: 'slower' }, version: 0 });
+    expect(await a.save(legacy, { v: 1, pace: 'even' }, 0)).toEqual({ kind: 'saved', version: 1 });
+    // Forget from someone with no item writes nothing.
+    const stranger = { context: { System: { user: { userId: nextUser() } } }, request: {} } as unknown as RequestEnvelope;
+    expect(await a.forget(stranger, { onlyIfPresent: true })).toBe('none');
+    expect(await a.load(stranger)).toEqual({ attributes: {}, version: 0 });
   });
 });
 
