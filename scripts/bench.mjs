@@ -2,6 +2,7 @@
 //
 //   node scripts/bench.mjs                                   bundle size, cold start, warm latency, peak RSS
 //   node scripts/bench.mjs --persistence <factory module>    adds a "persistence on" warm row
+//   node scripts/bench.mjs --burst                           adds the 200-conversation burst rows (scripts/lib/bench-burst.mjs)
 //
 // A factory module default-exports `async () => ({ handler, close? })`: the Lambda handler to measure
 // (e.g. the skill built with the DynamoDB adapter against an in-memory dynalite) and how to shut it down.
@@ -269,18 +270,34 @@ export function measureCold(runs = COLD_RUNS) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The burst: 200 conversations at once against dynalite, with database calls failing on purpose.
+
+export const BURST = { people: 200, failures: 0.15 };
+
+/** Runs in its own node process: it loads a copy of the bundle per simulated Lambda container. */
+function burstRow() {
+  const script = join(root, 'scripts', 'lib', 'bench-burst.mjs');
+  const run = spawnSync(process.execPath, [script, '--in-flight', String(BURST.people), '--failures', String(BURST.failures)], {
+    encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`burst run failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1));
+}
+
+// ---------------------------------------------------------------------------------------------
 // The table.
 
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const f = (n, digits = 1) => n.toFixed(digits);
 
-export async function main({ persistenceFactory } = {}) {
+export async function main({ persistenceFactory, burst = false } = {}) {
   const raw = readFileSync(bundlePath);
   const rawKiB = statSync(bundlePath).size / 1024;
   const gzKiB = gzipSync(raw, { level: 9 }).length / 1024;
   const cold = measureCold();
   const warm = warmRow();
   const persisted = persistenceFactory ? warmRow(persistenceFactory) : undefined;
+  const burstResult = burst ? burstRow() : undefined;
 
   const rows = [
     ['Bundle size, raw', `${f(rawKiB)} KiB`, `<= ${GOALS.bundleKiB} KiB`, verdict(rawKiB <= GOALS.bundleKiB)],
@@ -310,6 +327,15 @@ export async function main({ persistenceFactory } = {}) {
     );
   }
 
+  if (burstResult) {
+    const b = burstResult;
+    const what = `${b.people} at once, ${Math.round(b.failures * 100)}% of ${b.calls} DB calls failing`;
+    rows.push(
+      [`Burst (${what}): nothing stored`, `${b.nothing} of ${b.people}`, '0', verdict(b.nothing === 0)],
+      ['Burst: last change lost', `${b.stale} of ${b.people}`, '0', verdict(b.stale === 0)],
+    );
+  }
+
   const header = ['Measure', 'Value', 'Goal', 'Result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -330,5 +356,5 @@ const option = (name) => {
 };
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (argv.includes('--warm-child')) await warmChild(option('--factory'));
-  else if ((await main({ persistenceFactory: option('--persistence') })).failed) process.exitCode = 1;
+  else if ((await main({ persistenceFactory: option('--persistence'), burst: argv.includes('--burst') })).failed) process.exitCode = 1;
 }

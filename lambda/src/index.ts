@@ -1,4 +1,3 @@
-import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { buildSkill, invokeSafely } from './skill';
 
@@ -6,7 +5,7 @@ import { buildSkill, invokeSafely } from './skill';
  * The database client is loaded only when a table is configured: the AWS SDK v3 stays outside the
  * bundle (the nodejs22.x runtime provides it), and without a table the bundle needs nothing else.
  */
-function memoryFromEnv(): PersistenceAdapter | undefined {
+function memoryFromEnv(): import('./services/persistence').MemoryStore | undefined {
   if (!process.env.BACK_HELPER_TABLE) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { persistenceFromEnv } = require('./services/persistence') as typeof import('./services/persistence');

@@ -5,7 +5,8 @@ import { localePack } from './locale';
 import { render } from './speech/render';
 import { CanFulfillIntentHandler } from './handlers/canFulfill';
 import {
-  conversationHandler, OtherRequestHandler, ownAttributes, SafetyNetErrorHandler, SessionEndedHandler, skillDisabledHandler, type SkillServices,
+  conversationHandler, OtherRequestHandler, ownAttributes, RedeliverError, SafetyNetErrorHandler, sessionEndedHandler, skillDisabledHandler,
+  type SkillServices,
 } from './handlers/conversation';
 import { TimeoutApiClient } from './services/apiClient';
 import { logEvent, setLoggableIntents } from './services/log';
@@ -23,7 +24,7 @@ export function buildSkill(options: SkillOptions = {}): Skill {
     .addRequestHandlers(
       CanFulfillIntentHandler,
       conversationHandler(options),
-      SessionEndedHandler,
+      sessionEndedHandler(options),
       skillDisabledHandler(options),
       OtherRequestHandler,
     )
@@ -55,6 +56,8 @@ export async function invokeSafely(skill: Skill, skillId: string | undefined, ev
   try {
     return await skill.invoke(event as RequestEnvelope, context);
   } catch (error) {
+    // A skill event that could not be done fails the invocation, so Alexa delivers it again.
+    if (error instanceof RedeliverError) throw error;
     logEvent(undefined, error);
     const out = render(ERROR_REPLY, localePack(e.request?.locale));
     return {

@@ -11,7 +11,7 @@ const TABLE = 'back-helper-bench';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** dynalite in its own process, as the real database is: the warm row's peak RSS is the skill's alone. */
-async function startDatabase() {
+export async function startDatabase() {
   const code = "const s=require('dynalite')({createTableMs:0});s.listen(0,'127.0.0.1',()=>console.log(s.address().port))";
   const child = spawn(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {

@@ -4,6 +4,9 @@ import { buildSkill } from '../../lambda/src/skill';
 import { AMAZON, startAlexaApiStub, type AlexaApiStub } from '../support/alexaApiStub';
 import { talkTo, type Dialog, TEST_SKILL_ID } from '../support/dialog';
 import { checked } from '../support/responseChecks';
+import { DynamoPersistenceAdapter, createDynamoClient, userKey } from '../../lambda/src/services/persistence';
+import { ensureTable, startLocalDynamo } from '../../tools/dynamo/local';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 let api: AlexaApiStub;
 beforeAll(async () => {
@@ -124,13 +127,14 @@ describe('reminders', () => {
     expect(confirm.speech).toContain("I'll remind you every hour, from 4 PM until 8 PM, to get up and move a little. Shall I set that?");
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0); // nothing before the yes
     const done = await d.user('yes');
-    expect(done.speech).toContain('Done. Your reminder is set.');
+    expect(done.speech).toContain("Done. I'll remind you every hour, from 4 PM until 8 PM.");
     expect(done.speech).toContain('Where are you now?'); // back where we were
     const body = api.requests.find((r) => r.path === '/v1/alerts/reminders')!.body as Record<string, unknown>;
     expect(body).toMatchObject({
       trigger: {
         type: 'SCHEDULED_ABSOLUTE',
         scheduledTime: '2026-11-21T16:00:00',
+        timeZoneId: 'America/New_York',
         recurrence: {
           startDateTime: '2026-11-21T16:00:00',
           endDateTime: '2026-11-21T20:00:59',
@@ -162,5 +166,104 @@ describe('reminders', () => {
     const t = await d.user('remind me to move', 'MoveReminderIntent');
     expect(t.speech).toContain("I can't tell the time where you are");
     expect(t.listening).toBe(true);
+  });
+});
+
+describe('reminders by the book', () => {
+  /** Alexa's answer to a voice permission ask, sent with whatever session attributes it carries. */
+  async function answer(skill: ReturnType<typeof buildSkill>, after: ResponseEnvelope, request: RequestEnvelope, attributes: Record<string, unknown>) {
+    const envelope = {
+      ...request,
+      session: { ...request.session!, new: false, attributes },
+      request: {
+        type: 'Connections.Response', requestId: 'amzn1.echo-api.request.answer', timestamp: request.request.timestamp, locale: 'en-US',
+        name: 'AskFor', status: { code: '200', message: 'OK' }, token: '',
+        payload: { permissionScope: 'alexa::alerts:reminders:skill:readwrite', status: 'ACCEPTED' },
+      },
+    } as unknown as RequestEnvelope;
+    void after;
+    return checked((e: RequestEnvelope) => skill.invoke(e))(envelope);
+  }
+
+  it('the check-in is short and skill-neutral, rings in the person\'s zone, and the time is said again after permission', async () => {
+    api.script(TIME_ZONE, { status: 200, body: 'America/New_York' });
+    api.script(REMINDER, { status: 401, body: AMAZON.error('UNAUTHORIZED', 'no permission') }, { status: 201, body: AMAZON.reminderCreated });
+    const d = talkTo('en-US', { apiEndpoint: api.endpoint, clock });
+    await d.user('open back helper');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no');
+    await d.user('check in with me tomorrow morning', 'CheckInReminderIntent');
+    const ask = await d.user('yes');
+    expect(ask.response!.response.directives).toEqual([expect.objectContaining({ name: 'AskFor' })]);
+    const granted = await answer(buildSkill({ skillId: TEST_SKILL_ID }), ask.response!, ask.request!, ask.response!.sessionAttributes ?? {});
+    expect(JSON.stringify(granted.response.outputSpeech)).toContain('Done. I&apos;ll check in with you tomorrow at 9 AM.');
+    const bodies = api.requests.filter((r) => r.path === '/v1/alerts/reminders').map((r) => r.body as Record<string, any>);
+    expect(bodies).toHaveLength(2);
+    const text: string = bodies[1].alertInfo.spokenInfo.content[0].text;
+    expect(text).toBe('Time to check how you are feeling today.');
+    expect(text.toLowerCase()).not.toMatch(/back helper|open|alexa/);
+    expect(bodies[1].trigger).toEqual({ type: 'SCHEDULED_ABSOLUTE', scheduledTime: '2026-11-22T09:00:00', timeZoneId: 'America/New_York' });
+  });
+});
+
+describe('a plan waiting for permission is kept in the database too', () => {
+  const TABLE = 'back-helper-alerts';
+  const USER = 'amzn1.ask.account.pending-plan';
+
+  async function pendingOf(endpoint: string): Promise<unknown> {
+    const client = createDynamoClient({ endpoint });
+    try {
+      return (await client.send(new GetCommand({ TableName: TABLE, Key: { id: userKey(USER) } }))).Item?.attributes?.pending;
+    } finally {
+      client.destroy();
+    }
+  }
+
+  it.each([
+    ['within ten minutes, the plan comes back from the database and is set', 5, true],
+    ['after ten minutes, the plan has expired and nothing is set', 11, false],
+  ])('%s', async (_, minutes, restored) => {
+    const db = await startLocalDynamo();
+    try {
+      await ensureTable(db.endpoint, TABLE);
+      const now = Date.parse('2026-11-21T20:20:00Z');
+      const memory = new DynamoPersistenceAdapter({ tableName: TABLE, endpoint: db.endpoint, now: () => now });
+      api.script(TIME_ZONE, { status: 200, body: 'America/New_York' });
+      api.script(REMINDER, { status: 401, body: AMAZON.error('UNAUTHORIZED', 'no permission') }, { status: 201, body: AMAZON.reminderCreated });
+      const d = talkTo('en-US', { apiEndpoint: api.endpoint, clock, memory, userId: USER });
+      await d.user('open back helper');
+      for (let i = 0; i < SCREEN.length; i++) await d.user('no');
+      await d.user('remind me to get up and move every hour until this evening', 'MoveReminderIntent');
+      const ask = await d.user('yes');
+      expect(ask.response!.response.directives).toEqual([expect.objectContaining({ name: 'AskFor' })]);
+      expect(await pendingOf(db.endpoint)).toEqual({ p: 'move', d: '2026-11-21', h: 16, until: Math.floor(now / 1000) + 600 });
+
+      // Alexa's answer arrives with the plan gone from the session attributes.
+      const attributes = JSON.parse(JSON.stringify(ask.response!.sessionAttributes)) as { bh: Record<string, unknown> };
+      delete attributes.bh.alert;
+      const request = { ...ask.request!, request: { ...ask.request!.request, timestamp: new Date(now + minutes * 60_000).toISOString() } } as RequestEnvelope;
+      const skill = buildSkill({ skillId: TEST_SKILL_ID, memory });
+      const envelope = {
+        ...request,
+        session: { ...request.session!, new: false, attributes },
+        request: {
+          type: 'Connections.Response', requestId: 'amzn1.echo-api.request.answer', timestamp: request.request.timestamp, locale: 'en-US',
+          name: 'AskFor', status: { code: '200', message: 'OK' }, token: '',
+          payload: { permissionScope: 'alexa::alerts:reminders:skill:readwrite', status: 'ACCEPTED' },
+        },
+      } as unknown as RequestEnvelope;
+      const granted = await checked((e: RequestEnvelope) => skill.invoke(e))(envelope);
+      const said = JSON.stringify(granted.response.outputSpeech);
+      const posts = api.requests.filter((r) => r.path === '/v1/alerts/reminders');
+      if (restored) {
+        expect(said).toContain('remind you every hour, from 4 PM until 8 PM.');
+        expect(posts).toHaveLength(2);
+        expect(await pendingOf(db.endpoint)).toBeUndefined(); // set, so no longer kept
+      } else {
+        expect(said).not.toContain('Done.');
+        expect(posts).toHaveLength(1);
+      }
+    } finally {
+      await db.stop();
+    }
   });
 });

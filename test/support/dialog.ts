@@ -1,4 +1,4 @@
-import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { SkillServices } from '../../lambda/src/handlers/conversation';
 import { Conversation, loadModel, type Clock, type Turn } from '../../tools/sim';
 import { buildSkill } from '../../lambda/src/skill';
 import { checked } from './responseChecks';
@@ -9,14 +9,16 @@ export const TEST_SKILL_ID = 'amzn1.ask.skill.back-helper-test';
 /** A conversation with the real skill, heard through the real model; every response is checked. */
 export interface TalkOptions {
   readonly apl?: boolean;
-  readonly memory?: PersistenceAdapter;
+  readonly memory?: SkillServices['memory'];
+  /** The database back-off's clock and length; the real ones when absent. */
+  readonly services?: Omit<SkillServices, 'memory'>;
   readonly clock?: Clock;
   readonly apiEndpoint?: string;
   readonly userId?: string;
 }
 
 export function talkTo(locale = 'en-US', options: TalkOptions = {}): Dialog {
-  const skill = buildSkill({ skillId: TEST_SKILL_ID, memory: options.memory });
+  const skill = buildSkill({ skillId: TEST_SKILL_ID, memory: options.memory, ...options.services });
   const convo = new Conversation({
     invoke: checked((env) => skill.invoke(env)),
     model: loadModel(locale, ROOT),

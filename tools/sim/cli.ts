@@ -24,6 +24,10 @@ export interface CliOptions {
   fresh: boolean;
   /** Run with no database at all, as a skill deployed without a table would. */
   memory: boolean;
+  /** Where the on-disk memory lives. */
+  data: string;
+  /** Piped input: use the on-disk memory (by default a pipe starts fresh, so a script replays the same). */
+  resume: boolean;
 }
 
 const USAGE = `Usage: npm start -- [--locale en-US] [--bundle lambda/dist/index.js] [--screen] [--skill-id amzn1.ask.skill.…]
@@ -33,7 +37,9 @@ const USAGE = `Usage: npm start -- [--locale en-US] [--bundle lambda/dist/index.
   --skill-id  applicationId sent in requests (default $SKILL_ID or a placeholder)
   --logs      show the skill's own log lines (hidden by default)
   --fresh     forget what the local database remembers (preferences, where you left off)
-  --no-memory run without a database, as a deployment without a table would`;
+  --no-memory run without a database, as a deployment without a table would
+  --resume    with piped input, remember across runs too (by default a pipe starts fresh each time)
+  --data      where the on-disk memory lives (default .local-data/dynamo)`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
@@ -45,6 +51,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     logs: false,
     fresh: false,
     memory: true,
+    resume: false,
+    data: join('.local-data', 'dynamo'),
   };
   const args = argv[0] === '--' ? argv.slice(1) : argv.slice();
   for (let i = 0; i < args.length; i++) {
@@ -75,6 +83,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--no-memory':
         opts.memory = false;
+        break;
+      case '--resume':
+        opts.resume = true;
+        break;
+      case '--data':
+        opts.data = value();
         break;
       case '--help':
       case '-h':
@@ -112,6 +126,9 @@ export function formatTurn(turn: Turn, options: { screen: boolean }): string[] {
     return out;
   }
   const requestType = turn.request?.request.type;
+  if (turn.nameFree) {
+    out.push(`  name-free: no skill named, so Alexa asked the skill first (CanFulfillIntentRequest for ${turn.nameFree.intent}): ${turn.nameFree.answer}; it opens a new session with that intent`);
+  }
   if (turn.action === 'launch') out.push('  heard: LaunchRequest');
   else if (turn.heard) out.push(`  heard: ${describeMatch(turn.heard)}`);
   else if (turn.heard === null) {
@@ -151,6 +168,7 @@ function banner(invocationName: string, opts: CliOptions, bundlePath: string): s
     'Type what you would say to Alexa, for example:',
     `  alexa, ask ${invocationName}, my back went out`,
     `  open ${invocationName}`,
+    '  alexa, my back went out   (no skill name: Alexa asks the skill first, as it would on a device)',
     'Once a session is open, just type your answer. An empty line means you stayed silent. "quit" leaves.',
     '',
   ];
@@ -176,16 +194,23 @@ export async function main(argv: readonly string[] = process.argv.slice(2), prin
     console.error(`No skill bundle at ${bundlePath}. Build it with "npm run build" (npm start does this for you).`);
     return 1;
   }
+  const interactive = process.stdin.isTTY === true;
   if (opts.memory) {
-    // The same adapter as in Lambda, pointed at a real DynamoDB-compatible database on disk.
-    const path = join(process.cwd(), '.local-data', 'dynamo');
+    // The same adapter as in Lambda, pointed at a real DynamoDB-compatible database: on disk when typing
+    // (or with --resume), in memory for a pipe, so a piped script gives the same transcript every run.
+    const onDisk = interactive || opts.resume;
+    const path = resolve(process.cwd(), opts.data);
     if (opts.fresh) rmSync(path, { recursive: true, force: true });
-    const local = await startLocalDynamo({ path });
+    const local = await startLocalDynamo(onDisk ? { path } : {});
     await ensureTable(local.endpoint, LOCAL_TABLE);
     process.env.BACK_HELPER_TABLE = LOCAL_TABLE;
     process.env.BACK_HELPER_DYNAMO_ENDPOINT = local.endpoint;
     process.env.AWS_REGION ??= 'local';
-    print(`  memory: dynalite in .local-data/dynamo${opts.fresh ? ' (forgotten)' : ''}; --fresh forgets, --no-memory runs without it`);
+    print(
+      onDisk
+        ? `  memory: dynalite in ${opts.data}${opts.fresh ? ' (forgotten)' : ''}; --fresh forgets, --no-memory runs without it`
+        : '  memory: dynalite in memory, starting fresh (piped input); --resume remembers across runs',
+    );
   }
   // Timers, reminders and the time zone go to a local stand-in that prints each call.
   // Written straight to stdout: during a request console.log belongs to the skill's own logs.
@@ -205,7 +230,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2), prin
     console.error((err as Error).message);
     return 1;
   }
-  const interactive = process.stdin.isTTY === true;
   for (const line of banner(conversation.invocationName, opts, bundlePath)) print(line);
 
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, prompt: 'You: ' });

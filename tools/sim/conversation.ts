@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope, ResponseEnvelope, SessionEndedReason } from 'ask-sdk-model';
 import {
+  buildCanFulfillIntentRequest,
   buildIntentRequest,
   buildLaunchRequest,
   buildSessionEndedRequest,
@@ -26,7 +27,7 @@ export interface ConversationOptions extends DeviceOptions {
   exitEndsSession?: boolean;
 }
 
-export type TurnAction = 'launch' | 'oneShot' | 'say' | 'silence' | 'end';
+export type TurnAction = 'launch' | 'oneShot' | 'nameFree' | 'say' | 'silence' | 'end';
 
 export interface Turn {
   action: TurnAction;
@@ -53,6 +54,8 @@ export interface Turn {
   note?: string;
   /** Things in the response that Alexa would reject or ignore. */
   warnings: string[];
+  /** Spoken with no skill named: the intent Alexa asked the skill about, and its CanFulfillIntentRequest answer. */
+  nameFree?: { intent: string; answer: string };
 }
 
 const EXIT_PHRASES = new Set(['exit', 'quit', 'exit please', 'quit please']);
@@ -140,6 +143,8 @@ export class Conversation {
     if (parsed.kind === 'launch') return this.launch(text);
     if (parsed.kind === 'oneShot') return this.oneShot(parsed.utterance, text);
     if (!this.session) {
+      const nameFree = await this.nameFree(parsed.utterance, text);
+      if (nameFree) return nameFree;
       return this.record({
         action: 'say',
         input: text,
@@ -170,6 +175,39 @@ export class Conversation {
       extras: [],
       warnings: ['Nothing matches and the model declares no AMAZON.FallbackIntent: Alexa would force the closest intent.'],
       note: 'No request sent.',
+    });
+  }
+
+  /**
+   * "Alexa, my back went out" with no session and no skill named: Alexa first sends the skill a
+   * CanFulfillIntentRequest for the intent it heard, and only on YES opens a new session with that intent.
+   * Built-in intents (yes, stop, ...) are Alexa's own and never routed this way. Undefined: nothing matched.
+   */
+  private async nameFree(utterance: string, input: string): Promise<Turn | undefined> {
+    const heard = matchUtterance(this.model, utterance, { skillId: this.skillId });
+    if (!heard || heard.intent.startsWith('AMAZON.')) return undefined;
+    const probe = buildCanFulfillIntentRequest(this.device, startSession(this.ids), heard.intent, heard.slots);
+    const reply = await this.invoke(clone(probe));
+    const answer = String(reply?.response?.canFulfillIntent?.canFulfill ?? 'no answer');
+    if (answer === 'YES') {
+      const turn = await this.oneShot(utterance, input);
+      turn.action = 'nameFree';
+      turn.nameFree = { intent: heard.intent, answer };
+      return turn;
+    }
+    return this.record({
+      action: 'nameFree',
+      input,
+      heard,
+      request: probe,
+      response: reply,
+      speech: '',
+      listening: false,
+      outsideSkill: true,
+      extras: [],
+      warnings: reply?.response?.outputSpeech ? ['A CanFulfillIntentRequest answer must not speak.'] : [],
+      nameFree: { intent: heard.intent, answer },
+      note: `No skill was named: Alexa asked ${this.invocationName} about ${heard.intent} (CanFulfillIntentRequest) and it answered ${answer}, so Alexa itself would answer this.`,
     });
   }
 

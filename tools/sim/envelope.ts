@@ -151,6 +151,24 @@ export function buildIntentRequest(
   return envelope(opts, session, request);
 }
 
+/**
+ * "Alexa, <utterance>" with no skill named: before choosing a skill, Alexa asks candidates whether
+ * they can fulfil the intent. No speech is expected back, and nothing may change.
+ */
+export function buildCanFulfillIntentRequest(
+  opts: DeviceOptions,
+  session: SessionState,
+  intentName: string,
+  slots: Record<string, MatchedSlot> = {},
+): RequestEnvelope {
+  const request = {
+    type: 'CanFulfillIntentRequest' as const,
+    ...common(opts),
+    intent: { name: intentName, confirmationStatus: 'NONE' as const, slots: toAlexaSlots(slots) },
+  };
+  return envelope(opts, session, request as unknown as RequestEnvelope['request']);
+}
+
 export function buildSessionEndedRequest(
   opts: DeviceOptions,
   session: SessionState,

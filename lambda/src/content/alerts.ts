@@ -12,7 +12,8 @@ export const TIMER_LABEL = 'heat or ice pack';
 
 /** Short walks, little and often (S-SEED0, S-COCH-REST); no health details, as reminders show on shared screens. */
 export const MOVE_REMINDER_TEXT: Clinical = { say: 'Time to get up and move a little.', sources: ['S-SEED0', 'S-COCH-REST'], moves: true };
-export const CHECK_IN_REMINDER_TEXT: Clinical = { say: 'Back Helper here, checking in. To talk to me, just say Alexa, open back helper.', sources: ['S-SEED0'] };
+/** Amazon's reminder guidelines: short, about the task, no skill name and no "Alexa, open ..." in it. */
+export const CHECK_IN_REMINDER_TEXT: Clinical = { say: 'Time to check how you are feeling today.', sources: ['S-SEED0'] };
 /** Hourly movement reminders stop here, in the evening. */
 export const MOVE_UNTIL_HOUR = 20;
 /** ...and never start before the morning. */
@@ -34,3 +35,12 @@ export const CHECK_IN_CONFIRM: Clinical = {
   say: "I'll check in with you tomorrow at {at}. Shall I set that?",
   sources: ['S-SEED0'],
 };
+
+/** Said once a reminder is set, with its time again (after a permission round trip the person may have lost it). */
+export const MOVE_REMINDER_SET: Clinical = {
+  say: "Done. I'll remind you every hour, from {from} until {until}.",
+  sources: ['S-SEED0', 'S-COCH-REST'],
+  moves: true,
+};
+export const MOVE_ONCE_SET: Clinical = { say: "Done. I'll remind you in an hour.", sources: ['S-SEED0', 'S-COCH-REST'], moves: true };
+export const CHECK_IN_SET: Clinical = { say: "Done. I'll check in with you tomorrow at {at}.", sources: ['S-SEED0'] };

@@ -31,7 +31,6 @@ export const TALK = {
   cannotSkipLater: "I can't skip these. They only take a moment, and they keep you safe.",
   yesOrNo: 'Sorry, is that a yes, or a no?',
   timerSet: 'Done. Your twenty minute timer is set.',
-  reminderSet: 'Done. Your reminder is set.',
   noReminder: "Okay, I won't set it.",
   permissionNeeded: 'To set it, I need your permission.',
   permissionCard: "No problem. If you change your mind, open the Alexa app and allow it for Back Helper. I've sent a card there.",

@@ -1,5 +1,8 @@
 /** Timers and reminders: the flow decides and speaks; the handler calls Alexa and reports back with an event. */
-import { CHECK_IN_CONFIRM, CHECK_IN_HOUR, MOVE_FROM_HOUR, MOVE_ONCE_CONFIRM, MOVE_REMINDER_CONFIRM, MOVE_UNTIL_HOUR } from '../content/alerts';
+import {
+  CHECK_IN_CONFIRM, CHECK_IN_HOUR, CHECK_IN_SET, MOVE_FROM_HOUR, MOVE_ONCE_CONFIRM, MOVE_ONCE_SET, MOVE_REMINDER_CONFIRM, MOVE_REMINDER_SET,
+  MOVE_UNTIL_HOUR,
+} from '../content/alerts';
 import { TALK } from '../content/talk';
 import type { AlertOutcome } from './events';
 import { enter, reply, type LocalTime, type Outcome } from './outcome';
@@ -60,8 +63,16 @@ export function alertDone(s: State, result: AlertOutcome): Outcome {
     if (!s.asked) return { state: { ...s, asked: true }, reply: { say: [talk(TALK.permissionNeeded)], end: false, permission: { scope, how: 'voice' } } };
     return afterAlert(s, [talk(TALK.permissionCard)], { scope, how: 'card' });
   }
-  if (result === 'ok') return afterAlert(s, [talk(s.alert?.p === 'timer' ? TALK.timerSet : TALK.reminderSet)]);
+  if (result === 'ok') return afterAlert(s, [alertSetLine(s.alert)]);
   return afterAlert(s, [talk(ALERT_WORDS[result])]);
+}
+
+/** "Done", with the time said again: after a permission round trip the person may have lost it. */
+function alertSetLine(alert: AlertPlan | undefined): Part {
+  if (alert?.p === 'move') return line(MOVE_REMINDER_SET, { from: clockTime(alert.h), until: clockTime(MOVE_UNTIL_HOUR) });
+  if (alert?.p === 'checkIn') return line(CHECK_IN_SET, { at: clockTime(alert.h) });
+  if (alert?.p === 'once') return line(MOVE_ONCE_SET);
+  return talk(TALK.timerSet);
 }
 
 export function permissionAnswer(s: State, answer: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED'): Outcome {

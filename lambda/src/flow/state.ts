@@ -90,8 +90,6 @@ export interface State {
   readonly returning?: boolean;
   /** The person asked to be forgotten: nothing more is saved in this session. */
   readonly noSave?: boolean;
-  /** The database failed once in this session: carry on from session state alone. */
-  readonly dbDown?: boolean;
   /** A timer or reminder being set (kept while Alexa asks for permission). */
   readonly alert?: AlertPlan;
   /** Alexa already asked for a permission by voice in this session: the next time, a card. */
@@ -160,7 +158,6 @@ export function readState(raw: unknown): State | undefined {
     ...flag('disclaimed'),
     ...flag('returning'),
     ...flag('noSave'),
-    ...flag('dbDown'),
     ...flag('asked'),
     ...(readAlert(r.alert) ? { alert: readAlert(r.alert) } : {}),
   };

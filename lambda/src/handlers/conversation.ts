@@ -1,8 +1,8 @@
-import type { ErrorHandler, HandlerInput, PersistenceAdapter, RequestHandler } from 'ask-sdk-core';
+import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { ERROR_REPLY, transition, type Effect, type Outcome } from '../flow/transition';
 import { memoryFrom, readMemory, type Memory } from '../flow/memory';
-import { readState, STATE_KEY, type State } from '../flow/state';
+import { initialState, readState, STATE_KEY, type State } from '../flow/state';
 import type { Reply } from '../flow/reply';
 import { localePack } from '../locale';
 import { render } from '../speech/render';
@@ -10,6 +10,8 @@ import { toEvent } from './events';
 import { screenDirectives, supportsApl } from '../screen/apl';
 import { screenView } from '../screen/view';
 import { logEvent, logFailure } from '../services/log';
+import type { MemoryStore } from '../services/persistence';
+import { BOOK_KEY, CircuitBreaker, readBook, saveMemory, type Book, type Written } from './saving';
 import {
   askForPermissionDirective, createAnnouncedTimer, createReminder, hourlyUntil, REMINDERS_SCOPE, TIMERS_SCOPE,
   type AlertResult,
@@ -24,8 +26,23 @@ import type { LocalTime } from '../flow/transition';
 /** What the handlers need from the outside world; every part is optional. */
 export interface SkillServices {
   /** Preferences and where to carry on, between sessions. */
-  readonly memory?: PersistenceAdapter;
+  readonly memory?: MemoryStore;
+  /** The clock of the database back-off (epoch ms); the request's time stamp when absent. */
+  readonly clock?: () => number;
+  /** How long to leave a failed database alone before trying it again. */
+  readonly breakerMs?: number;
+  /** Pauses between attempts to forget a person who disabled the skill (then the failure goes to Alexa). */
+  readonly disableRetryMs?: readonly number[];
 }
+
+/** How long a timer or reminder waiting for Alexa's permission answer is kept in the database. */
+export const PENDING_SECONDS = 10 * 60;
+
+/** A closing session's write is tried again only if this much of the request's time has not yet gone. */
+const LAST_TRY_BEFORE_MS = 4000;
+
+/** How long a failed database is left alone: long enough to spare the next turns its timeouts, short enough to lose nothing. */
+export const BREAKER_MS = 30_000;
 
 function localeOf(input: HandlerInput): string | undefined {
   const locale = (input.requestEnvelope?.request as { locale?: unknown } | undefined)?.locale;
@@ -61,22 +78,31 @@ export function respond(input: HandlerInput, reply: Reply, state?: State): Respo
   return builder.withShouldEndSession(out.end).getResponse();
 }
 
-/** The person's local date and time, from the device's time zone setting (no permission needed). */
-async function localTime(input: HandlerInput, now: number): Promise<LocalTime | undefined> {
+/** The device's time zone setting (no permission needed), or undefined when it cannot be read. */
+async function timeZone(input: HandlerInput): Promise<string | undefined> {
   const deviceId = input.requestEnvelope.context?.System?.device?.deviceId;
   if (!deviceId || !input.requestEnvelope.context.System.apiAccessToken || !input.serviceClientFactory) return undefined;
   try {
     const zone = await input.serviceClientFactory.getUpsServiceClient().getSystemTimeZone(deviceId);
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-        .formatToParts(new Date(now))
-        .map((p) => [p.type, p.value]),
-    );
-    return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
+    // Only a zone this runtime knows is passed on.
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
   } catch (error) {
     logFailure(input.requestEnvelope.request, error);
     return undefined;
   }
+}
+
+/** The person's local date and time, from the device's time zone setting. */
+async function localTime(input: HandlerInput, now: number): Promise<LocalTime | undefined> {
+  const zone = await timeZone(input);
+  if (!zone) return undefined;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(now))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
 async function createAlert(input: HandlerInput, plan: AlertPlan): Promise<AlertResult> {
@@ -88,31 +114,47 @@ async function createAlert(input: HandlerInput, plan: AlertPlan): Promise<AlertR
     case 'once':
       return createReminder(input, { trigger: { type: 'relative', offsetSeconds: 3600 }, text: textFor(MOVE_REMINDER_TEXT.say, l), locale });
     case 'move':
+    case 'checkIn': {
+      // The zone the local time was worked out in (looked up again: a plan in the session keeps no zone),
+      // so the reminder rings at the person's local hour even if the device's setting is unknown to Alexa's clock.
+      const zone = await timeZone(input);
+      const at = `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00`;
       return createReminder(input, {
-        trigger: { type: 'absolute', at: `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00`, recurrence: hourlyUntil({ date: plan.d, fromHour: plan.h, untilHour: MOVE_UNTIL_HOUR }) },
-        text: textFor(MOVE_REMINDER_TEXT.say, l),
+        trigger: {
+          type: 'absolute',
+          at,
+          ...(zone ? { timeZoneId: zone } : {}),
+          ...(plan.p === 'move' ? { recurrence: hourlyUntil({ date: plan.d, fromHour: plan.h, untilHour: MOVE_UNTIL_HOUR }) } : {}),
+        },
+        text: textFor((plan.p === 'move' ? MOVE_REMINDER_TEXT : CHECK_IN_REMINDER_TEXT).say, l),
         locale,
       });
-    case 'checkIn':
-      return createReminder(input, {
-        trigger: { type: 'absolute', at: `${plan.d}T${String(plan.h).padStart(2, '0')}:00:00` },
-        text: textFor(CHECK_IN_REMINDER_TEXT.say, l),
-        locale,
-      });
+    }
   }
 }
 
 /** Launch and every intent: request -> event -> transition -> effects -> save state -> render. */
 export function conversationHandler(services: SkillServices = {}): RequestHandler {
   const store = services.memory;
-  const usable = (envelope: RequestEnvelope, s: State | undefined) => store && hasUser(envelope) && !s?.noSave && !s?.dbDown;
+  // One per Lambda container: a failure spares the next turns (anyone's) the database's timeouts for a while.
+  const breaker = new CircuitBreaker(services.breakerMs ?? BREAKER_MS);
+  const clockOf = (input: HandlerInput) => services.clock?.() ?? requestTime(input.requestEnvelope);
+  const usable = (envelope: RequestEnvelope, s: State | undefined) => Boolean(store && hasUser(envelope) && !s?.noSave);
 
-  async function loadMemory(input: HandlerInput): Promise<{ memory?: Memory; failed?: boolean }> {
+  function failed(input: HandlerInput, error: unknown): void {
+    logFailure(input.requestEnvelope.request, error);
+    breaker.trip(clockOf(input));
+  }
+
+  async function loadMemory(input: HandlerInput): Promise<{ memory?: Memory; book: Book; gone?: boolean }> {
+    if (breaker.isOpen(clockOf(input))) return { book: {} };
     try {
-      return { memory: readMemory(await store!.getAttributes(input.requestEnvelope)) };
+      const record = await store!.load(input.requestEnvelope);
+      const memory = readMemory(record.attributes);
+      return { memory, book: { ver: record.version, pace: memory?.pace ?? initialState().pace }, ...(record.gone ? { gone: true } : {}) };
     } catch (error) {
-      logFailure(input.requestEnvelope.request, error);
-      return { failed: true };
+      failed(input, error);
+      return { book: {} };
     }
   }
 
@@ -121,11 +163,15 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
       case 'forget': {
         let ok = true;
         if (store && hasUser(input.requestEnvelope)) {
-          try {
-            await store.deleteAttributes!(input.requestEnvelope);
-          } catch (error) {
-            logFailure(input.requestEnvelope.request, error);
-            ok = false;
+          if (breaker.isOpen(clockOf(input))) ok = false;
+          else {
+            try {
+              // A person with no item gets none, not even a tombstone.
+              await store.forget(input.requestEnvelope, { onlyIfPresent: true });
+            } catch (error) {
+              failed(input, error);
+              ok = false;
+            }
           }
         }
         return transition(out.state, { kind: 'forgotten', ok }, { now });
@@ -138,40 +184,79 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
     }
   }
 
+  /** A timer or reminder plan kept in the database while Alexa asked for a permission, if it has not expired. */
+  async function pendingPlan(input: HandlerInput, now: number): Promise<AlertPlan | undefined> {
+    try {
+      const raw = (await store!.load(input.requestEnvelope)).attributes.pending as { until?: unknown } | undefined;
+      if (!raw || typeof raw.until !== 'number' || raw.until * 1000 <= now) return undefined;
+      // The state's own reader is the one validator of a plan.
+      return readState({ ...initialState(), alert: raw })?.alert;
+    } catch (error) {
+      failed(input, error);
+      return undefined;
+    }
+  }
+
+  /** Writes what changed (or what an earlier turn could not write); a failure is retried on a later turn. */
+  async function save(input: HandlerInput, state: State, after: Written, book: Book, lastTurn: boolean, startedAt: number): Promise<{ state: State; book: Book }> {
+    // Backing off, unless the session is closing: its last turn gets its tries even so, as no later turn can catch up.
+    if (breaker.isOpen(clockOf(input)) && !lastTurn) return { state, book: { ...book, dirty: true } };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const saved = await saveMemory(store!, input.requestEnvelope, after, book);
+        if (saved.kind === 'forgotten') return { state: { ...state, noSave: true }, book: {} };
+        return { state, book: saved.book };
+      } catch (error) {
+        failed(input, error);
+      }
+      // One more try on the last turn, while at least half of Alexa's 8 s are left.
+      if (!lastTurn || attempt >= 2 || Date.now() - startedAt > LAST_TRY_BEFORE_MS) return { state, book: { ...book, dirty: true } };
+    }
+  }
+
   return {
     canHandle(input) {
       const type = input.requestEnvelope.request.type;
       return type === 'LaunchRequest' || type === 'IntentRequest' || type === 'Connections.Response';
     },
     async handle(input) {
+      const startedAt = Date.now();
       const envelope = input.requestEnvelope;
       logEvent(envelope.request);
       const attributes = input.attributesManager.getSessionAttributes();
-      const prev = readState(attributes[STATE_KEY]);
+      let prev = readState(attributes[STATE_KEY]);
       const now = requestTime(envelope);
 
       // Saved preferences are read once, when a conversation starts.
-      const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : {};
+      const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : undefined;
+      let book = loaded ? loaded.book : readBook(attributes[BOOK_KEY]);
       const event = toEvent(envelope.request);
+      // Alexa asked for a permission and answered: the plan waits in the session, and in the database in case the session lost it.
+      if (event.kind === 'permission' && prev && !prev.alert && usable(envelope, prev) && !breaker.isOpen(clockOf(input))) {
+        const plan = await pendingPlan(input, now);
+        if (plan) prev = { ...prev, alert: plan };
+      }
       // Only a reminder needs the person's clock, and only then is the time zone looked up.
       const local = event.kind === 'reminder' ? await localTime(input, now) : undefined;
-      let out = transition(prev, event, { memory: loaded.memory, now, local });
-      if (loaded.failed) out = { ...out, state: { ...out.state, dbDown: true } };
+      let out = transition(prev, event, { memory: loaded?.memory, now, local });
+      // Forgotten on another device a moment ago: this conversation writes nothing back.
+      if (loaded?.gone) out = { ...out, state: { ...out.state, noSave: true } };
       if (out.effect) out = await perform(input, out, out.effect, now);
       let state = out.state;
 
-      const before = prev ? memoryFrom(prev, now) : loaded.memory;
+      const before = prev ? memoryFrom(prev, now) : loaded?.memory;
       const after = memoryFrom(state, now);
-      if (after && usable(envelope, state) && changed(before, after)) {
-        try {
-          await store!.saveAttributes(envelope, { ...after });
-        } catch (error) {
-          // Logged once: the session carries on from its own state and stops asking the database.
-          logFailure(envelope.request, error);
-          state = { ...state, dbDown: true };
-        }
+      // Waiting for Alexa's permission answer: keep the plan in the database too, for a short while.
+      const pending = out.reply.permission?.how === 'voice' && state.alert ? { ...state.alert, until: Math.floor(now / 1000) + PENDING_SECONDS } : undefined;
+      // While "forget me?" waits for its yes, nothing is written (a new person's one-shot "forget me" creates no item).
+      if (after && usable(envelope, state) && state.step !== 'forgetConfirm' && (book.dirty || book.pending || pending || changed(before, after))) {
+        ({ state, book } = await save(input, state, pending ? { ...after, pending } : after, book, out.reply.end, startedAt));
+        if (pending && !book.dirty) book = { ...book, pending: true };
       }
-      input.attributesManager.setSessionAttributes({ ...attributes, [STATE_KEY]: state });
+      const next: Record<string, unknown> = { ...attributes, [STATE_KEY]: state };
+      if (store && hasUser(envelope) && !state.noSave) next[BOOK_KEY] = book;
+      else delete next[BOOK_KEY];
+      input.attributesManager.setSessionAttributes(next);
       return respond(input, out.reply, state);
     },
   };
@@ -187,33 +272,67 @@ function changed(before: Memory | undefined, after: Memory): boolean {
   return JSON.stringify(b) !== JSON.stringify(a);
 }
 
-/** Alexa sends this when the session closes; it takes no speech. */
-export const SessionEndedHandler: RequestHandler = {
-  canHandle(input) {
-    return input.requestEnvelope.request.type === 'SessionEndedRequest';
-  },
-  handle(input) {
-    logEvent(input.requestEnvelope.request);
-    return input.responseBuilder.getResponse();
-  },
-};
+/**
+ * Alexa sends this when the session closes (silence, an error); it takes no speech, so a change that
+ * a failing database kept from being written gets one more try here, with nobody waiting on it.
+ */
+export function sessionEndedHandler(services: SkillServices = {}): RequestHandler {
+  return {
+    canHandle(input) {
+      return input.requestEnvelope.request.type === 'SessionEndedRequest';
+    },
+    async handle(input) {
+      logEvent(input.requestEnvelope.request);
+      const attributes = input.attributesManager.getSessionAttributes();
+      const book = readBook(attributes[BOOK_KEY]);
+      const state = readState(attributes[STATE_KEY]);
+      const memory = state && memoryFrom(state, requestTime(input.requestEnvelope));
+      if (services.memory && book.dirty && memory && hasUser(input.requestEnvelope) && state.step !== 'forgetConfirm') {
+        try {
+          await saveMemory(services.memory, input.requestEnvelope, memory, book);
+        } catch (error) {
+          logFailure(input.requestEnvelope.request, error);
+        }
+      }
+      return input.responseBuilder.getResponse();
+    },
+  };
+}
 
-/** The person disabled the skill: forget them (privacy by design). */
+/** Thrown when a skill event could not be done: Alexa must see a failure, so it delivers the event again. */
+export class RedeliverError extends Error {
+  override readonly name = 'RedeliverError';
+  constructor(readonly causeName: string) {
+    super(`Skill event not done: ${causeName}`);
+  }
+}
+
+/** The person disabled the skill: forget them (privacy by design), retrying, and failing loudly if it cannot. */
 export function skillDisabledHandler(services: SkillServices = {}): RequestHandler {
+  // Three tries of at most 2 s each, inside the function's 8 s timeout.
+  const pauses = services.disableRetryMs ?? [100, 300];
   return {
     canHandle(input) {
       return input.requestEnvelope.request.type === 'AlexaSkillEvent.SkillDisabled';
     },
     async handle(input) {
       logEvent(input.requestEnvelope.request);
-      if (services.memory?.deleteAttributes && hasUser(input.requestEnvelope)) {
+      const store = services.memory;
+      if (!store || !hasUser(input.requestEnvelope)) return input.responseBuilder.getResponse();
+      let last: unknown;
+      for (let attempt = 0; attempt <= pauses.length; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, pauses[attempt - 1]));
         try {
-          await services.memory.deleteAttributes(input.requestEnvelope);
+          // A tombstone even with no item: a session still open on another device must not write them back.
+          await store.forget(input.requestEnvelope, { onlyIfPresent: false });
+          return input.responseBuilder.getResponse();
         } catch (error) {
+          last = error;
           logFailure(input.requestEnvelope.request, error);
         }
       }
-      return input.responseBuilder.getResponse();
+      const name = (last as { name?: unknown } | undefined)?.name;
+      throw new RedeliverError(typeof name === 'string' ? name : 'Error');
     },
   };
 }
@@ -247,8 +366,9 @@ export function ownAttributes(raw: unknown): Record<string, unknown> {
 
 /** Last resort: a calm line that still carries the safety net, and the conversation stays where it was. */
 export const SafetyNetErrorHandler: ErrorHandler = {
-  canHandle() {
-    return true;
+  canHandle(_input, error) {
+    // A skill event that failed must reach Alexa as a failure; there is no person to answer.
+    return !(error instanceof RedeliverError);
   },
   handle(input, error) {
     logEvent(input.requestEnvelope?.request, error);

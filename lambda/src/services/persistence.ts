@@ -13,6 +13,12 @@ export const DEFAULT_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 /** Table layout, shared with infrastructure/cfn-deployer/skill-stack.yaml (a test keeps them equal). */
 export const KEY_ATTRIBUTE = 'id';
 export const TTL_ATTRIBUTE = 'expiresAt';
+/** Bumped on every versioned write: a write that expected another version is refused, not applied. */
+export const VERSION_ATTRIBUTE = 'ver';
+/** Marks a tombstone: the person was forgotten a moment ago, and no session may write them back. */
+export const GONE_ATTRIBUTE = 'gone';
+/** How long a tombstone blocks writes: longer than a conversation that was already under way. */
+export const DEFAULT_TOMBSTONE_SECONDS = 10 * 60;
 
 /** Per-attempt limits: two attempts plus back-off must stay far inside Alexa's 8 s. */
 export const DYNAMO_TIMEOUTS = {
@@ -36,6 +42,33 @@ export interface DynamoPersistenceOptions {
   readonly retentionSeconds?: number;
   /** Cap on one get/save/delete, retries included. */
   readonly deadlineMs?: number;
+  /** How long the tombstone left by `forget` lives. */
+  readonly tombstoneSeconds?: number;
+}
+
+/** One person's item as a session sees it: version 0 means there is none (or it expired). */
+export interface StoredRecord {
+  readonly attributes: Attributes;
+  readonly version: number;
+  /** A tombstone is there: the person was just forgotten. */
+  readonly gone?: boolean;
+}
+
+export type SaveResult = { readonly kind: 'saved'; readonly version: number } | { readonly kind: 'conflict' };
+
+/**
+ * What the skill needs from a database: versioned reads and writes, so two devices cannot silently
+ * overwrite each other, and a forget that leaves a short-lived tombstone.
+ */
+export interface MemoryStore {
+  load(envelope: RequestEnvelope): Promise<StoredRecord>;
+  /** Writes only if the item is still at `expectedVersion` (0: no live item); 'conflict' otherwise. */
+  save(envelope: RequestEnvelope, attributes: Attributes, expectedVersion: number): Promise<SaveResult>;
+  /**
+   * Replaces the item by a tombstone. With `onlyIfPresent`, a person with no item gets none
+   * ('none' is returned); otherwise the tombstone is written regardless.
+   */
+  forget(envelope: RequestEnvelope, options: { onlyIfPresent: boolean }): Promise<'forgotten' | 'none'>;
 }
 
 export type PersistenceOperation = 'GetItem' | 'PutItem' | 'DeleteItem';
@@ -111,9 +144,12 @@ function wrap(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
+const isConditionFailure = (error: unknown) => (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
+
 /** ask-sdk's PersistenceAdapter on DynamoDB (AWS SDK v3): one item per person, expiring on its own. */
-export class DynamoPersistenceAdapter implements PersistenceAdapter {
+export class DynamoPersistenceAdapter implements PersistenceAdapter, MemoryStore {
   private readonly tableName: string;
+  private readonly tombstoneSeconds: number;
   private readonly now: () => number;
   private readonly retentionSeconds: number;
   private readonly deadlineMs: number;
@@ -127,6 +163,7 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
     this.now = options.now ?? Date.now;
     this.retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
     this.deadlineMs = options.deadlineMs ?? DYNAMO_TIMEOUTS.deadlineMs;
+    this.tombstoneSeconds = options.tombstoneSeconds ?? DEFAULT_TOMBSTONE_SECONDS;
   }
 
   // Built on first use so requests without a user id never even create a client.
@@ -194,6 +231,80 @@ export class DynamoPersistenceAdapter implements PersistenceAdapter {
     } catch (error) {
       throw toPersistenceError('DeleteItem', error);
     }
+  }
+
+  private async send<T>(operation: PersistenceOperation, command: GetCommand | PutCommand): Promise<T> {
+    const options = { abortSignal: AbortSignal.timeout(this.deadlineMs) };
+    try {
+      return (await (command instanceof GetCommand ? this.db().send(command, options) : this.db().send(command, options))) as T;
+    } catch (error) {
+      if (isConditionFailure(error)) throw error;
+      throw toPersistenceError(operation, error);
+    }
+  }
+
+  async load(requestEnvelope: RequestEnvelope): Promise<StoredRecord> {
+    const userId = userIdOf(requestEnvelope);
+    if (!userId) return { attributes: {}, version: 0 };
+    const out = await this.send<{ Item?: Record<string, unknown> }>(
+      'GetItem',
+      new GetCommand({ TableName: this.tableName, Key: { [KEY_ATTRIBUTE]: userKey(userId) }, ConsistentRead: true }),
+    );
+    const item = out.Item;
+    const expiresAt = item?.[TTL_ATTRIBUTE];
+    // DynamoDB deletes expired items lazily (often days later): expired means gone, tombstones included.
+    if (!item || typeof expiresAt !== 'number' || expiresAt <= this.nowSeconds()) return { attributes: {}, version: 0 };
+    if (item[GONE_ATTRIBUTE] === true) return { attributes: {}, version: 0, gone: true };
+    const version = item[VERSION_ATTRIBUTE];
+    const attributes = item.attributes;
+    return {
+      attributes: attributes && typeof attributes === 'object' ? { ...(attributes as Attributes) } : {},
+      // An item written before versions existed counts as version 0.
+      version: typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : 0,
+    };
+  }
+
+  async save(requestEnvelope: RequestEnvelope, attributes: Attributes, expectedVersion: number): Promise<SaveResult> {
+    const userId = userIdOf(requestEnvelope);
+    if (!userId) return { kind: 'saved', version: expectedVersion };
+    const now = this.nowSeconds();
+    const fresh = !(Number.isInteger(expectedVersion) && expectedVersion > 0);
+    const version = fresh ? 1 : expectedVersion + 1;
+    try {
+      await this.send('PutItem', new PutCommand({
+        TableName: this.tableName,
+        Item: { [KEY_ATTRIBUTE]: userKey(userId), attributes: attributes ?? {}, [VERSION_ATTRIBUTE]: version, [TTL_ATTRIBUTE]: now + this.retentionSeconds },
+        ConditionExpression: fresh
+          ? // No live item: none at all, an expired one (tombstones included), or one from before versions.
+            'attribute_not_exists(#id) OR #exp <= :now OR (attribute_not_exists(#ver) AND attribute_not_exists(#gone))'
+          : '#ver = :ver AND attribute_not_exists(#gone)',
+        ExpressionAttributeNames: fresh
+          ? { '#id': KEY_ATTRIBUTE, '#exp': TTL_ATTRIBUTE, '#ver': VERSION_ATTRIBUTE, '#gone': GONE_ATTRIBUTE }
+          : { '#ver': VERSION_ATTRIBUTE, '#gone': GONE_ATTRIBUTE },
+        ExpressionAttributeValues: fresh ? { ':now': now } : { ':ver': expectedVersion },
+      }));
+    } catch (error) {
+      if (isConditionFailure(error)) return { kind: 'conflict' };
+      throw error;
+    }
+    return { kind: 'saved', version };
+  }
+
+  async forget(requestEnvelope: RequestEnvelope, options: { onlyIfPresent: boolean }): Promise<'forgotten' | 'none'> {
+    const userId = userIdOf(requestEnvelope);
+    if (!userId) return 'none';
+    try {
+      await this.send('PutItem', new PutCommand({
+        TableName: this.tableName,
+        // Nothing of the person is kept: the hashed key, the mark, and a short expiry.
+        Item: { [KEY_ATTRIBUTE]: userKey(userId), [GONE_ATTRIBUTE]: true, [TTL_ATTRIBUTE]: this.nowSeconds() + this.tombstoneSeconds },
+        ...(options.onlyIfPresent ? { ConditionExpression: 'attribute_exists(#id)', ExpressionAttributeNames: { '#id': KEY_ATTRIBUTE } } : {}),
+      }));
+    } catch (error) {
+      if (isConditionFailure(error)) return 'none';
+      throw error;
+    }
+    return 'forgotten';
   }
 }
 
