@@ -30,32 +30,35 @@ export const CUES = {
 } as const;
 export type CueId = keyof typeof CUES;
 
-/** The pace line before the first set (docs/clinical/reference.md: breathing). */
+/**
+ * The pace line: before the first set, and (until the flow uses breathingLead) whenever the pace changes. Only the
+ * default pace carries the welcome; the others say how they differ from it.
+ */
 export const BREATHING_INTRO: Record<PaceId, Clinical> = {
   normal: {
     say: "Let's breathe slowly together. In for four, and out for six. Let it be easy, not forced.",
     sources: ['S-JAFARI', 'S-VANDIEST', 'S-BUSCH'],
   },
   slower: {
-    say: "Let's breathe slowly together. In for four, and a long breath out for eight.",
+    say: 'A little slower now. In for four, and a long breath out for eight.',
     sources: ['S-JAFARI', 'S-VANDIEST'],
   },
   faster: {
-    say: "Let's breathe together. In for three, and out for five. Let it be easy, not forced.",
+    say: 'A little quicker now. In for three, and out for five. Let it be easy.',
     sources: ['S-BUSCH', 'S-VANDIEST'],
   },
   even: {
-    say: "Let's breathe slowly together. In for five, and out for five. Nice and even.",
+    say: 'In for five, and out for five. Nice and even.',
     sources: ['S-SEED3'],
   },
 };
 
-/** The pace line when the person changes the pace after the first set: the intro is not said again. */
+/** The pace line when the pace changes after the first set: the welcome is not said again. */
 export const BREATHING_PACE_CHANGE: Record<PaceId, Clinical> = {
   normal: { say: 'Back to normal. In for four, and out for six.', sources: ['S-JAFARI', 'S-VANDIEST'] },
-  slower: { say: 'A little slower now. In for four, and a long breath out for eight.', sources: ['S-JAFARI', 'S-VANDIEST'] },
-  faster: { say: 'A little quicker now. In for three, and out for five.', sources: ['S-BUSCH'] },
-  even: { say: 'In for five, and out for five. Nice and even.', sources: ['S-SEED3'] },
+  slower: BREATHING_INTRO.slower,
+  faster: BREATHING_INTRO.faster,
+  even: BREATHING_INTRO.even,
 };
 
 /** One belly cue, said once, before the first set (S-SEED3: belly breathing). */
@@ -89,7 +92,7 @@ export function breathingLead(pace: PaceId, first: boolean, paceChanged: boolean
 }
 
 /** The lines said only before the first set of a conversation: the flow must not repeat them. */
-export const BREATHING_FIRST_SET_ONLY: readonly Clinical[] = [...Object.values(BREATHING_INTRO), BELLY_CUE];
+export const BREATHING_FIRST_SET_ONLY: readonly Clinical[] = [BREATHING_INTRO.normal, BELLY_CUE];
 
 export const BREATHING_SET_DONE: Clinical = {
   say: 'That was one minute. Would you like another minute?',
