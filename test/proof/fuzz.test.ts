@@ -493,7 +493,8 @@ describe('the conversation under garbage session state', () => {
       }
       frontier = next;
     }
-  });
+    // Four turns over every intent of the model: grows with the model, so it gets the tests' own time limit.
+  }, 60_000);
 
   it(`never falls to the error handler, whatever is under bh (seed ${SEED}, 2500 runs)`, async () => {
     expect(realStates.length).toBeGreaterThan(5);
