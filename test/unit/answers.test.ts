@@ -180,6 +180,10 @@ describe('the self-care plan and the close in short turns', () => {
     for (const a of advice) expect(texts.filter((t) => t === textFor(a.say, localePack('en-US')))).toHaveLength(1);
   });
 
+  it('opens the plan in its first part, so no turn needs an extra line', () => {
+    expect(selfcare.SELF_CARE_PARTS[0]!.lines[0]).toBe(selfcare.SELF_CARE_INTRO);
+  });
+
   it('gives the emergency signs in the first part of the close, so stopping early still hears them', () => {
     expect(selfcare.CLOSE_PARTS[0]!.lines).toContain(selfcare.EMERGENCY_SAFETY_NET);
   });

@@ -68,7 +68,7 @@ export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
         sources: ['S-NHS', 'S-AHCPR'],
       },
       {
-        say: (l) => withOtherCountry(l, 'The same for numbness between your legs, trouble peeing or with your bowels, or weak legs.'),
+        say: (l) => withOtherCountry(l, 'The same goes for numbness between your legs, trouble peeing or with your bowels, or weak legs.'),
         sources: ['S-NHS', 'S-BMJCES'],
       },
       { say: (l) => `If none of that is true, you don't need ${l.emergencyDept} now.`, sources: ['S-NHS', 'S-SEED0'] },
@@ -102,7 +102,7 @@ export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
   therapy: {
     says: [
       { say: 'In the first few days, skip deep massage and forceful moves.', sources: ['S-SEED4', 'S-SEED0'] },
-      { say: 'Once the spasm settles, a gentle massage or a chiropractor may help.', sources: ['S-SEED1', 'S-SEED4'] },
+      { say: 'Later, a gentle massage or a chiropractor may help.', sources: ['S-SEED1', 'S-SEED4'] },
       PHYSIO_LATER,
     ],
   },

@@ -140,7 +140,7 @@ export const SEE_DOCTOR_IF: Clinical = {
 /** Asked after every part but the last; the person can stop at any point. */
 export const NEXT_PART_QUESTION = 'Want the next part?';
 
-export type PlanPartId = 'heat' | 'skin' | 'moving' | 'gently' | 'later' | 'emergency' | 'timeline' | 'doctor';
+export type PlanPartId = 'heat' | 'cold' | 'moving' | 'gently' | 'later' | 'emergency' | 'timeline' | 'doctor';
 
 export interface PlanPart {
   readonly id: PlanPartId;
@@ -148,12 +148,12 @@ export interface PlanPart {
 }
 
 /**
- * The self-care plan, part by part. One timeline runs through it and the close: cold in the first two days,
+ * The self-care plan, part by part, its opening line included (each part is a whole turn). One timeline runs through it and the close: cold in the first two days,
  * stiffness for a few days, bed no more than a day or two, a physio once it settles.
  */
 export const SELF_CARE_PARTS: readonly PlanPart[] = [
-  { id: 'heat', lines: [HEAT_FIRST, HEAT_HOW_LONG, COLD_HOW_OFTEN] },
-  { id: 'skin', lines: [CHECK_SKIN, WARM_BATH, NO_HEAT_AFTER_BLOW] },
+  { id: 'heat', lines: [SELF_CARE_INTRO, HEAT_FIRST, HEAT_HOW_LONG, WARM_BATH] },
+  { id: 'cold', lines: [COLD_HOW_OFTEN, CHECK_SKIN, NO_HEAT_AFTER_BLOW] },
   { id: 'moving', lines: [KEEP_MOVING[0]!, KEEP_MOVING[1]!, KEEP_UP_DAILY_LIFE] },
   { id: 'gently', lines: [GENTLE_FIRST_DAYS, HURT_NOT_HARM, CALM_HELPS, STIFFNESS] },
   { id: 'later', lines: [PHYSIO_LATER] },
