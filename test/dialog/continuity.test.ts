@@ -116,7 +116,7 @@ describe('picking up where you left off', () => {
     for (let i = 0; i < SCREEN.length - 1; i++) await d.user('no');
     const t = await d.user('no');
     expect(t.speech).not.toContain("I'm not a doctor");
-    expect(t.speech).toContain('In for three, and a long breath out for seven.');
+    expect(t.speech).toContain('In for four, and a long breath out for eight.');
   });
 });
 

@@ -84,7 +84,7 @@ describe('breathing', () => {
     const first = d.last;
     expect(first.speech).toContain('In for four, and out for six.');
     const slower = await d.user('slower', 'SlowerIntent');
-    expect(slower.speech).toContain('In for three, and a long breath out for seven.');
+    expect(slower.speech).toContain('In for four, and a long breath out for eight.');
     const even = await d.user('five and five', 'EvenPaceIntent');
     expect(even.speech).toContain('In for five, and out for five.');
     await d.user('yes');

@@ -59,7 +59,7 @@ describe.each([
 describe('local words', () => {
   it.each([
     ['en-GB', "i've done my back in", 'BackWentOutIntent'],
-    ['en-GB', 'should i go to a and e', 'DoctorIntent'],
+    ['en-GB', 'should i go to a and e', 'EmergencyRoomIntent'],
     ['en-AU', "i've stuffed my back", 'BackWentOutIntent'],
     ['en-IN', 'i got a catch in my back', 'BackWentOutIntent'],
     ['en-CA', 'can i take advil', 'PainReliefIntent'],

@@ -24,7 +24,7 @@ describe('Echo Show screens', () => {
     const set = await d.user('yes');
     expect(screenOf(set)).toMatchObject({ title: 'Breathe with me', breathing: { inMs: 4000, outMs: 6000, repeatCount: 5 } });
     const slower = await d.user('slower');
-    expect(screenOf(slower)!.breathing).toMatchObject({ inMs: 3000, outMs: 7000 });
+    expect(screenOf(slower)!.breathing).toMatchObject({ inMs: 4000, outMs: 8000 });
   });
 
   it('makes the emergency screen urgent, with the number in the title', async () => {

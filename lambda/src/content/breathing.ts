@@ -4,7 +4,10 @@ import type { Clinical } from './types';
 export const PACES = {
   // S-JAFARI: 6 breaths a minute with a longer out-breath lowered pain the most.
   normal: { inSeconds: 4, outSeconds: 6 },
-  slower: { inSeconds: 3, outSeconds: 7 },
+  // "slower": 5 a minute, the out-breath twice the in-breath (S-VANDIEST).
+  slower: { inSeconds: 4, outSeconds: 8 },
+  // "too slow", "easier", "faster": 7.5 a minute, for anyone who can't manage 6 a minute (S-BUSCH: effortless).
+  faster: { inSeconds: 3, outSeconds: 5 },
   // S-SEED3: the seed's 5 in / 5 out, on request.
   even: { inSeconds: 5, outSeconds: 5 },
 } as const;
@@ -27,14 +30,22 @@ export const CUES = {
 } as const;
 export type CueId = keyof typeof CUES;
 
+/**
+ * The pace line: before the first set, and (until the flow uses breathingLead) whenever the pace changes. Only the
+ * default pace carries the welcome; the others say how they differ from it.
+ */
 export const BREATHING_INTRO: Record<PaceId, Clinical> = {
   normal: {
     say: "Let's breathe slowly together. In for four, and out for six. Let it be easy, not forced.",
     sources: ['S-JAFARI', 'S-VANDIEST', 'S-BUSCH'],
   },
   slower: {
-    say: 'A little slower now. In for three, and a long breath out for seven.',
+    say: 'A little slower now. In for four, and a long breath out for eight.',
     sources: ['S-JAFARI', 'S-VANDIEST'],
+  },
+  faster: {
+    say: 'A little quicker now. In for three, and out for five. Let it be easy.',
+    sources: ['S-BUSCH', 'S-VANDIEST'],
   },
   even: {
     say: 'In for five, and out for five. Nice and even.',
@@ -42,10 +53,46 @@ export const BREATHING_INTRO: Record<PaceId, Clinical> = {
   },
 };
 
+/** The pace line when the pace changes after the first set: the welcome is not said again. */
+export const BREATHING_PACE_CHANGE: Record<PaceId, Clinical> = {
+  normal: { say: 'Back to normal. In for four, and out for six.', sources: ['S-JAFARI', 'S-VANDIEST'] },
+  slower: BREATHING_INTRO.slower,
+  faster: BREATHING_INTRO.faster,
+  even: BREATHING_INTRO.even,
+};
+
+/** One belly cue, said once, before the first set (S-SEED3: belly breathing). */
+export const BELLY_CUE: Clinical = {
+  say: 'Let your belly rise as you breathe in.',
+  sources: ['S-SEED3'],
+};
+
+/** Said in the first set, and again whenever the person says they feel dizzy or lightheaded. */
 export const BREATHING_DIZZY: Clinical = {
-  say: 'If you feel dizzy, make the breaths smaller.',
+  say: 'If you feel dizzy, make the breaths smaller, or breathe normally for a while.',
   sources: ['S-BUSCH'],
 };
+
+/**
+ * After "I feel dizzy": feeling faint is a warning sign (Q2), so the dizzy answer always says what to tell the
+ * skill at once; the flow asks the faint question itself when the person is not breathing with it.
+ */
+export const DIZZY_SAFETY: Clinical = {
+  say: 'If you feel faint, or you have chest pain, tell me right away.',
+  sources: ['S-NHS', 'S-NHSHEART'],
+};
+
+/**
+ * What to say before a set. The first set of a conversation gets the intro, the belly cue and the dizziness
+ * caution (each said once); a later set gets only the new pace line when the pace changed, else nothing.
+ */
+export function breathingLead(pace: PaceId, first: boolean, paceChanged: boolean): readonly Clinical[] {
+  if (first) return [BREATHING_INTRO[pace], BELLY_CUE, BREATHING_DIZZY];
+  return paceChanged ? [BREATHING_PACE_CHANGE[pace]] : [];
+}
+
+/** The lines said only before the first set of a conversation: the flow must not repeat them. */
+export const BREATHING_FIRST_SET_ONLY: readonly Clinical[] = [BREATHING_INTRO.normal, BELLY_CUE];
 
 export const BREATHING_SET_DONE: Clinical = {
   say: 'That was one minute. Would you like another minute?',

@@ -1,3 +1,4 @@
+import type { QuestionId } from '../content/answers';
 import type { PaceId } from '../content/breathing';
 import type { FactId, SignId } from '../content/emergency';
 import type { PositionId } from '../content/guidance';
@@ -28,6 +29,8 @@ export type FlowEvent =
   | { readonly kind: 'previous' }
   | { readonly kind: 'position'; readonly pos?: PositionId }
   | { readonly kind: 'pace'; readonly pace: PaceId }
+  | { readonly kind: 'dizzy' } // "I feel dizzy", "I'm lightheaded"
+  | { readonly kind: 'question'; readonly question: QuestionId } // "how long will this last?" (content/answers.ts)
   | { readonly kind: 'feel'; readonly feeling: Feeling }
   | { readonly kind: 'topic'; readonly topic: TopicId }
   | { readonly kind: 'menu' }

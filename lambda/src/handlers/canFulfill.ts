@@ -10,6 +10,7 @@ const BACK_PAIN = 'only a person whose back has just gone out says this: the ski
 const WARNING_SIGN = 'a warning sign said aloud: the skill answers with the emergency advice at once';
 const GENERIC = 'also said by people with no back pain (relaxing, stretching, getting up, heat, medicine, a doctor): a YES would pull them into a back-pain safety screen';
 const ALERTS = 'timers and reminders belong to Alexa itself when no skill is named';
+const QUESTION = 'a question many people ask for other reasons (a heart attack, work, a bath, medicine, how long something lasts): a YES would pull them into a back-pain safety screen';
 const IN_CONVERSATION = 'only means something inside a conversation with the skill';
 const CALLS = 'calling belongs to Alexa itself: a YES would swallow "call mom" or "call for help" that Alexa can place';
 const FEELINGS = 'also said by people with no back pain (alone, scared, an age): only meaningful inside the conversation';
@@ -30,6 +31,16 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   HeatIceIntent: { answer: 'NO', why: GENERIC },
   PainReliefIntent: { answer: 'NO', why: GENERIC },
   DoctorIntent: { answer: 'NO', why: GENERIC },
+  HowLongIntent: { answer: 'NO', why: QUESTION },
+  ParacetamolIntent: { answer: 'NO', why: QUESTION },
+  EmergencyRoomIntent: { answer: 'NO', why: QUESTION },
+  SemiFowlerIntent: { answer: 'NO', why: QUESTION },
+  HeartAttackIntent: { answer: 'NO', why: QUESTION },
+  SleepIntent: { answer: 'NO', why: QUESTION },
+  WorkIntent: { answer: 'NO', why: QUESTION },
+  TherapyIntent: { answer: 'NO', why: QUESTION },
+  WhyHurtIntent: { answer: 'NO', why: QUESTION },
+  WarmBathIntent: { answer: 'NO', why: QUESTION },
   TimerIntent: { answer: 'NO', why: ALERTS },
   MoveReminderIntent: { answer: 'NO', why: ALERTS },
   CheckInReminderIntent: { answer: 'NO', why: ALERTS },
@@ -54,6 +65,8 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   SlowerIntent: { answer: 'NO', why: IN_CONVERSATION },
   FasterIntent: { answer: 'NO', why: IN_CONVERSATION },
   EvenPaceIntent: { answer: 'NO', why: IN_CONVERSATION },
+  NormalPaceIntent: { answer: 'NO', why: IN_CONVERSATION },
+  DizzyIntent: { answer: 'NO', why: IN_CONVERSATION },
   FeelBetterIntent: { answer: 'NO', why: IN_CONVERSATION },
   FeelSameIntent: { answer: 'NO', why: IN_CONVERSATION },
   FeelWorseIntent: { answer: 'NO', why: IN_CONVERSATION },

@@ -1,7 +1,18 @@
 import type { Request } from 'ask-sdk-model';
+import { QUESTION_INTENTS, TOPIC_QUESTION_INTENTS } from '../content/answers';
 import { isFactId, isSignId, SYMPTOM_WORDS_EN } from '../content/emergency';
 import type { FlowEvent } from '../flow/events';
 import { readPermissionAnswer } from '../services/alexaApi';
+
+/** The question intents (content/answers.ts), except those that still send their older topic event. */
+function questionEvents(): Record<string, FlowEvent> {
+  const topics: readonly string[] = TOPIC_QUESTION_INTENTS;
+  return Object.fromEntries(
+    Object.entries(QUESTION_INTENTS)
+      .filter(([intent]) => !topics.includes(intent))
+      .map(([intent, question]) => [intent, { kind: 'question', question } as const]),
+  );
+}
 
 /** Which intent means what to the flow. An intent not listed here is 'unsupported'. */
 export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
@@ -26,8 +37,10 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   OnFloorIntent: { kind: 'position', pos: 'FLOOR' },
   InBedIntent: { kind: 'position', pos: 'BED' },
   SlowerIntent: { kind: 'pace', pace: 'slower' },
-  FasterIntent: { kind: 'pace', pace: 'normal' },
+  FasterIntent: { kind: 'pace', pace: 'faster' },
+  NormalPaceIntent: { kind: 'pace', pace: 'normal' },
   EvenPaceIntent: { kind: 'pace', pace: 'even' },
+  DizzyIntent: { kind: 'dizzy' },
   FeelBetterIntent: { kind: 'feel', feeling: 'better' },
   FeelSameIntent: { kind: 'feel', feeling: 'same' },
   FeelWorseIntent: { kind: 'feel', feeling: 'worse' },
@@ -38,6 +51,7 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   HeatIceIntent: { kind: 'topic', topic: 'heatIce' },
   PainReliefIntent: { kind: 'topic', topic: 'painRelief' },
   DoctorIntent: { kind: 'topic', topic: 'doctor' },
+  ...questionEvents(),
   MenuIntent: { kind: 'menu' },
   ForgetMeIntent: { kind: 'forget' },
   TimerIntent: { kind: 'timer' },

@@ -9,9 +9,12 @@ export const enUS: LocalePack = {
   emergencyDept: 'the emergency room',
   adviceToday: 'call your doctor or go to urgent care',
   doctor: 'doctor',
+  paracetamol: 'acetaminophen, or Tylenol',
+  antiInflammatory: 'ibuprofen or naproxen',
+  physio: 'physical therapist',
 };
 
-export const enCA: LocalePack = { ...enUS, id: 'en-CA' };
+export const enCA: LocalePack = { ...enUS, id: 'en-CA', physio: 'physiotherapist' };
 
 export const enGB: LocalePack = {
   id: 'en-GB',
@@ -20,6 +23,10 @@ export const enGB: LocalePack = {
   emergencyDept: 'A and E',
   adviceToday: 'call 111 or your GP',
   doctor: 'GP',
+  paracetamol: 'paracetamol',
+  // S-NG59 context: in the UK naproxen needs a prescription, so only ibuprofen is named.
+  antiInflammatory: 'ibuprofen',
+  physio: 'physio',
 };
 
 // en-AU skills also serve New Zealand, where the number is 111: its own sentence, never "triple zero or 111".
@@ -31,6 +38,9 @@ export const enAU: LocalePack = {
   emergencyDept: 'the emergency department',
   adviceToday: 'see your GP today',
   doctor: 'GP',
+  paracetamol: 'paracetamol',
+  antiInflammatory: 'ibuprofen or naproxen',
+  physio: 'physio',
 };
 
 export const enIN: LocalePack = {
@@ -40,6 +50,9 @@ export const enIN: LocalePack = {
   emergencyDept: 'the emergency department',
   adviceToday: 'see a doctor today',
   doctor: 'doctor',
+  paracetamol: 'paracetamol',
+  antiInflammatory: 'ibuprofen or naproxen',
+  physio: 'physiotherapist',
 };
 
 /** For a locale we do not know: English, and no number that might be wrong where the person is. */
@@ -50,4 +63,8 @@ export const generic: LocalePack = {
   emergencyDept: 'the emergency department',
   adviceToday: 'see a doctor today',
   doctor: 'doctor',
+  // Where a medicine is sold without a prescription differs by country: name only the most common one.
+  paracetamol: 'paracetamol, also called acetaminophen',
+  antiInflammatory: 'ibuprofen',
+  physio: 'physiotherapist',
 };

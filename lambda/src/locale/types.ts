@@ -20,6 +20,12 @@ export interface LocalePack {
   readonly adviceToday: string;
   /** What a family doctor is called in everyday speech. */
   readonly doctor: string;
+  /** Paracetamol by the name people use here (US, CA "acetaminophen, or Tylenol"; UK, AU, IN "paracetamol"). */
+  readonly paracetamol: string;
+  /** The anti-inflammatories sold without a prescription here (UK: ibuprofen only; naproxen needs a prescription). */
+  readonly antiInflammatory: string;
+  /** What a physiotherapist is called here (US "physical therapist"). */
+  readonly physio: string;
 }
 
 /** A sentence that gives the emergency number, followed by the other country's number where the locale has one. */
