@@ -15,6 +15,7 @@ import { recentlyCleared, type Memory } from '../../lambda/src/flow/memory';
 import type { State } from '../../lambda/src/flow/state';
 import { toEvent } from '../../lambda/src/handlers/events';
 import { SIGN_GROUP } from '../../lambda/src/content/emergency';
+import { ANSWERS } from '../../lambda/src/content/answers';
 import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
@@ -54,6 +55,12 @@ function classOf(e: FlowEvent): string {
   if (e.kind === 'feel') return `feel:${e.feeling === 'worse' ? 'worse' : 'other'}`;
   if (e.kind === 'alertDone') return `alertDone:${e.result === 'ok' || e.result === 'noPermission' ? e.result : 'failed'}`;
   if (e.kind === 'pace') return 'pace';
+  if (e.kind === 'question') {
+    // Answers differ in words; the flow treats them by these marks alone.
+    const a = ANSWERS[e.question];
+    const timeline = a.says.some((c) => WHEN_TO_SEE_DOCTOR.includes(c));
+    return `question:${a.askChest ? 'chest' : ''}${a.needsMedicineCheck ? 'check' : ''}${a.medicine ? 'medicine' : ''}${a.says.some((c) => c.moves) ? 'moves' : ''}${timeline ? 'timeline' : ''}`;
+  }
   return JSON.stringify(e);
 }
 const EVENTS = alphabet();
@@ -186,7 +193,7 @@ describe(`every event sequence through the flow, to depth ${DEPTH} (${EVENTS.len
   it('reaches every step of the conversation', () => {
     const steps = new Set([...visited].map((k) => (JSON.parse(k) as State).step));
     expect([...steps].sort()).toEqual(
-      ['breathing', 'breathingOffer', 'care', 'checkSign', 'emergency', 'final', 'forgetConfirm', 'getUp', 'getUpOffer', 'menu', 'more',
+      ['breathing', 'breathingOffer', 'care', 'checkSign', 'signCheck', 'emergency', 'final', 'forgetConfirm', 'getUp', 'getUpOffer', 'menu', 'more',
         'position', 'positionHold', 'reminderConfirm', 'rescreen', 'resumeOffer', 'screen', 'tiltsFeel', 'tiltsOffer'].sort(),
     );
   });

@@ -2,7 +2,7 @@
  * Moving through the plan: the order of stages, entering a stage, the emergency, topics asked for by name,
  * and the ways a conversation ends. Each step's own answers live in the catalogue (steps.ts).
  */
-import { BREATHING_INTRO, BREATHING_LAST_SET, BREATHS_PER_SET, MAX_SETS } from '../content/breathing';
+import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
   CALL_NOW, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
@@ -24,7 +24,7 @@ export const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 't
 
 /** The next stage of the plan, or the menu after something asked for by name. */
 export function advance(s: State, opening: readonly Part[]): Outcome {
-  if (s.solo) return toMenu(s, opening);
+  if (s.solo) return finishTopic(s, opening);
   const i = PLAN.indexOf(STEPS[s.step].stage);
   return enterStage(PLAN[i + 1] ?? 'menu', s, opening);
 }
@@ -69,6 +69,23 @@ export function returnTo(s: State, opening: readonly Part[]): Outcome {
   return reply(restored(s), opening, { body: false });
 }
 
+/** A topic asked for by name is done: back to where the plan was (a stack of one), or the menu. */
+export function finishTopic(s: State, opening: readonly Part[]): Outcome {
+  const { back, bq } = s;
+  const rest: State = { ...s, solo: false };
+  delete (rest as { back?: StepId }).back;
+  delete (rest as { bq?: number }).bq;
+  if (back && back !== 'menu') return enterStage(back, rest, [...opening, talk(TALK.backToPlan)], bq ?? 0);
+  return toMenu(rest, opening);
+}
+
+/** A topic asked for in the middle of something: remember where, so the conversation comes back. */
+export function sideTrip(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
+  const interrupted = STEPS[s.step].safety === 'plan' || STEPS[s.step].safety === 'movement' || STEPS[s.step].safety === 'exercise' || s.step === 'breathing' || s.step === 'breathingOffer';
+  const from: State = s.solo || !interrupted || s.step === 'menu' ? s : { ...s, back: STEPS[s.step].resume?.as ?? s.step, bq: s.q };
+  return startTopic(from, topic, opening);
+}
+
 export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
   // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
   if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)], false);
@@ -80,7 +97,7 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
     case 'positions':
       return enter({ ...solo, step: 'position', q: 0 }, opening);
     case 'tilts':
-      if (s.t2 || s.pregnant) return toMenu(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      if (s.t2 || s.pregnant) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
       return tilts(solo, opening);
     case 'getUp':
       return enter({ ...solo, step: 'getUp', q: 0 }, opening);
@@ -89,7 +106,7 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
     case 'painRelief':
       return medicine({ ...solo, step: 'care' }, opening);
     case 'doctor':
-      return toMenu(solo, [...opening, ...whenToSeeADoctor(s)]);
+      return finishTopic(solo, [...opening, ...whenToSeeADoctor(s)]);
   }
 }
 
@@ -195,9 +212,10 @@ export function breathe(s: State, opening: readonly Part[]): Outcome {
   const paceChanged = s.step === 'breathing' && s.sets > 0;
   const sets = s.step === 'breathing' ? s.sets + 1 : 1;
   const next: State = { ...s, step: 'breathing', q: 0, sets };
-  const intro = sets === 1 || paceChanged ? [line(BREATHING_INTRO[s.pace])] : [];
+  // The intro, belly cue and dizziness caution once per conversation; a new pace gets its own line.
+  const lead = lines(breathingLead(s.pace, !s.breathed, paceChanged));
   const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
-  return { state: next, reply: { say: [...opening, ...intro, set], ...prompt(next), end: false } };
+  return { state: { ...next, breathed: true }, reply: { say: [...opening, ...lead, set], ...prompt(next), end: false } };
 }
 
 export function tilts(s: State, opening: readonly Part[] = []): Outcome {
@@ -213,7 +231,7 @@ export function medicine(s: State, opening: readonly Part[] = []): Outcome {
 }
 
 export function careEnd(s: State, opening: readonly Part[]): Outcome {
-  if (s.solo) return toMenu(s, opening);
+  if (s.solo) return finishTopic(s, opening);
   const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
   return toMenu({ ...s, disclaimed: true }, [...opening, ...whenToSeeADoctor(s), ...disclaimer]);
 }

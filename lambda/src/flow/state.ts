@@ -13,6 +13,7 @@ export const STEP_IDS = [
   'screen', // Q1-Q5, one thing per question (q = question index)
   'emergency', // T1 advice given; only breathing is offered from here on
   'checkSign', // something like a warning sign was said but not placed: asked to confirm
+  'signCheck', // one screen question asked again on its own ("is it a heart attack?", "I feel dizzy"; q = question)
   'resumeOffer', // a returning person: "Shall we carry on with ...?"
   'rescreen', // a returning person cleared under two hours ago: the signs now, as one question
   'forgetConfirm', // "forget me": asked to confirm
@@ -82,6 +83,11 @@ export interface State {
   readonly want?: TopicId;
   /** The current stage was reached by asking for it by name. */
   readonly solo?: boolean;
+  /** Where the plan was when a topic was asked for by name: the conversation returns there after it. */
+  readonly back?: StepId;
+  readonly bq?: number;
+  /** A breathing set was done in this conversation: the intro and cautions are not said again. */
+  readonly breathed?: boolean;
   /** Where to return after 'checkSign' or 'forgetConfirm', or where 'resumeOffer' would carry on. */
   readonly ret?: StepId;
   /** The position within `ret`. */
@@ -146,6 +152,8 @@ export function readState(raw: unknown): State | undefined {
     ...((STEP_IDS as readonly unknown[]).includes(r.ret) && r.ret !== 'checkSign' ? { ret: r.ret as StepId } : {}),
     ...(typeof r.rq === 'number' ? { rq: int(r.rq, 20) } : {}),
     ...(typeof r.mq === 'number' ? { mq: int(r.mq, 20) } : {}),
+    ...((STEP_IDS as readonly unknown[]).includes(r.back) ? { back: r.back as StepId } : {}),
+    ...(typeof r.bq === 'number' ? { bq: int(r.bq, 20) } : {}),
     ...(r.age === 'under20' || r.age === 'adult' || r.age === 'over50' ? { age: r.age } : {}),
     ...flag('cleared'),
     ...flag('fullClear'),
@@ -155,6 +163,7 @@ export function readState(raw: unknown): State | undefined {
     ...flag('pregnant'),
     ...flag('first'),
     ...flag('solo'),
+    ...flag('breathed'),
     ...flag('disclaimed'),
     ...flag('returning'),
     ...flag('noSave'),

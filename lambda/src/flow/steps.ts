@@ -137,6 +137,23 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       return reply(s, [talk(TALK.answerFirst)], { body: false });
     },
   },
+  signCheck: {
+    safety: 'safetyQuestion',
+    stage: 'signCheck',
+    view: (s, other) => ({ ask: question(SCREEN[s.q] ?? SCREEN[0], other), reprompt: [line((SCREEN[s.q] ?? SCREEN[0]!).ask), line(T1_LIST)] }),
+    help: help(`${TALK.helpScreen} ${TALK.answerHint}`),
+    screen: { title: 'Safety check', hint: SAY_YES_NO },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      const q = SCREEN[s.q] ?? SCREEN[0]!;
+      if (e.kind === 'yes') return emergency(s, q.id, q.heard);
+      if (e.kind === 'notSure') return emergency(s, q.id, q.unsure);
+      if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
+      return reply(s, [talk(TALK.answerFirst)], { body: false });
+    },
+  },
   resumeOffer: {
     safety: 'question',
     stage: 'resumeOffer',

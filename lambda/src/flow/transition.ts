@@ -7,10 +7,13 @@
 import {
   AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_HOW_URGENT, CALL_IF_EMERGENCY, CALL_NOW, CONTACT_CALL,
   factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY,
-  SCARED_SCREENING, type FactId,
+  SCARED_SCREENING, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
+import { ANSWERS, type QuestionId } from '../content/answers';
+import { BREATHING_DIZZY, DIZZY_SAFETY } from '../content/breathing';
 import { TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
-import { T2_ADVICE } from '../content/screen';
+import { SCREEN, T2_ADVICE } from '../content/screen';
+import { MEDICINE_ASK_PHARMACIST, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import { alertDone, offerReminder, permissionAnswer, setAlert, withoutAlert } from './alerts';
 import type { FlowEvent } from './events';
@@ -18,10 +21,10 @@ import { recentlyCleared, resumePoint } from './memory';
 import { enter, reply, type FlowContext, type Outcome } from './outcome';
 import {
   checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
-  startScreen, startTopic,
+  sideTrip, startScreen,
 } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
-import { initialState, type State, type TopicId } from './state';
+import { initialState, type State, type StepId, type TopicId } from './state';
 import { ackAt, BEFORE_CLEARED, EXERCISE_STEPS, SAFE_AFTER_EMERGENCY, SAFETY_QUESTIONS, STEPS } from './steps';
 
 export type { Effect, FlowContext, LocalTime, Outcome } from './outcome';
@@ -106,6 +109,12 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return noted(prev, prev ?? initialState(), [line(prev?.cleared ? SCARED_CALM : SCARED_SCREENING)]);
     case 'fact':
       return fact(prev, event.fact);
+    case 'question':
+      if (prev && SAFETY_QUESTIONS.has(prev.step)) break;
+      return answer(prev, event.question);
+    case 'dizzy':
+      if (prev && SAFETY_QUESTIONS.has(prev.step)) break;
+      return dizzy(prev);
     case 'pregnant':
       return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(PREGNANT_NOTED)]);
     case 'age': {
@@ -158,7 +167,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return reply(s, [talk(TALK.stillHere)], { body: true });
     case 'topic':
       if (s.step === 'screen') return reply({ ...s, want: event.topic }, [talk(TALK.afterScreen)], { body: false });
-      return startTopic(s, event.topic, []);
+      return sideTrip(s, event.topic, []);
     case 'timer':
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
       return setAlert({ ...s, ret: s.step, rq: s.q }, { p: 'timer' });
@@ -232,6 +241,48 @@ function fact(prev: State | undefined, f: FactId): Outcome {
   const s: State = { ...(prev ?? initialState()), t2: true, later: true };
   const advice = prev?.t2 ? [line(factHeard(f))] : [line(factHeard(f)), line(T2_ADVICE)];
   return noted(prev, s, advice);
+}
+
+/** The screen question asked again on its own, then back to where the person was. */
+function askAgain(s: State, id: string, opening: readonly Part[]): Outcome {
+  const q = Math.max(0, SCREEN.findIndex((x) => x.id === id));
+  const from: StepId = s.step === 'signCheck' ? (s.ret ?? 'screen') : s.step;
+  return enter({ ...s, step: 'signCheck', q, ret: from, rq: s.step === 'signCheck' ? (s.rq ?? 0) : s.q }, opening);
+}
+
+/**
+ * A question people ask out loud, at any step: two or three short sentences, then the step's own question
+ * again, so the plan carries on. Movement lines only once the screen is clear and no warning sign was heard.
+ */
+function answer(prev: State | undefined, q: QuestionId): Outcome {
+  const s = prev ?? initialState();
+  const a = ANSWERS[q];
+  const safe = s.cleared === true && !s.emergency;
+  // After a same-day answer, no later timeline to contradict it: the same-day advice instead.
+  const timeline = (c: (typeof a.says)[number]) => s.t2 === true && WHEN_TO_SEE_DOCTOR.includes(c);
+  const kept = a.says.filter((c) => (safe || !c.moves) && !timeline(c));
+  const says = [
+    ...kept.map((c) => line(c)),
+    ...(a.says.some(timeline) ? [line(T2_ADVICE)] : []),
+    ...(a.medicine && s.pregnant ? [line(MEDICINE_ASK_PHARMACIST)] : []),
+  ];
+  // "Is it a heart attack?": the chest question at once (docs/clinical/reference.md: the safety screen).
+  if (a.askChest && !s.emergency) return askAgain(prev ? s : { ...s, step: 'screen', q: 0 }, 'Q2A', says);
+  if (!prev) return startScreen(a.needsMedicineCheck ? { ...s, want: 'painRelief' } : s, [talk(TALK.greeting), ...says]);
+  if (a.needsMedicineCheck && !s.pregnant) {
+    if (!safe) return reply({ ...s, ...(s.emergency ? {} : { want: 'painRelief' as TopicId }) }, [...says, ...(s.emergency ? [] : [talk(TALK.afterScreen)])], { body: false });
+    return sideTrip(s, 'painRelief', says);
+  }
+  if (s.emergency) return reply({ ...s, step: s.step }, says, { body: false });
+  return reply(s, says, { body: false });
+}
+
+/** "I feel dizzy": during breathing, smaller breaths; anywhere else, the faint question on its own. */
+function dizzy(prev: State | undefined): Outcome {
+  const s = prev ?? initialState();
+  if (s.emergency) return reply(s, [line(WHILE_YOU_WAIT.faint)], { body: false });
+  if (s.step === 'breathing' || s.step === 'breathingOffer') return reply(s, [line(BREATHING_DIZZY), line(DIZZY_SAFETY)], { body: false });
+  return askAgain(prev ? s : { ...s, step: 'screen', q: 0 }, 'Q2D', []);
 }
 
 /** "Call 911", "call my wife": the skill can't; it says how, and closes so Alexa's own calling can hear them. */
