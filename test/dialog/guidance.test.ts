@@ -158,6 +158,8 @@ describe('finding your way', () => {
     expect(menu.speech).toContain('heat or ice');
     const heat = await d.user('should i use ice or heat', 'HeatIceIntent');
     expect(heat.speech).toContain('Use whichever feels better.');
+    const tip = await d.user('next');
+    expect(tip.speech).toContain('Keep moving a little, and often.');
     const after = await d.user('next');
     expect(after.speech).toContain('Is there anything else?');
     const doctor = await d.user('when should i see a doctor', 'DoctorIntent');

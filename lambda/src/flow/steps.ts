@@ -25,7 +25,7 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
-  medicine, nextFinal, restored, returnTo, startTopic, tilts, toMenu,
+  finishTopic, medicine, nextFinal, restored, returnTo, startTopic, tilts,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
 import type { State, StepId } from './state';
@@ -463,9 +463,10 @@ function atCare(s: State, e: FlowEvent): Outcome {
     if (e.kind === 'previous') return enter({ ...s, q: 1 }, []);
     return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
   }
-  if (s.q === 0 && e.kind === 'yes') return setAlert({ ...s, ret: s.solo ? 'menu' : 'care', rq: s.solo ? 0 : 1 }, { p: 'timer' });
+  // After the timer, the next tip; asked for by name, the tips end where the side trip began.
+  if (s.q === 0 && e.kind === 'yes') return setAlert({ ...s, ret: 'care', rq: 1 }, { p: 'timer' });
   if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip' || e.kind === 'no') {
-    if (s.solo) return toMenu(s, []);
+    if (s.solo && s.q >= 1) return finishTopic(s, []);
     return s.q === 1 ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
   }
   if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
