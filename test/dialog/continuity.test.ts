@@ -273,7 +273,7 @@ describe('when the database goes down mid-conversation', () => {
       const clear = await d.user('no');
       expect(clear.speech).toContain('None of those warning signs.');
       const position = await d.user("i'm on the floor");
-      expect(position.speech).toContain('Lie on your back and bend your knees.');
+      expect(position.speech).toContain('Lie on your back with your knees bent.');
     } finally {
       spy.mockRestore();
     }

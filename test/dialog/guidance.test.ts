@@ -22,8 +22,10 @@ describe('the comfort plan, spoken start to finish', () => {
     expect(clear.speech).toContain('Where are you now?');
 
     const position = await d.user("i'm standing", 'StandingIntent');
-    expect(position.speech).toContain('Hold on to a counter or a sturdy chair.');
-    expect(position.speech).toContain("Say done when you're settled.");
+    // Supported standing is a resting position in itself; the skill holds it with them, then checks in.
+    expect(position.speech).toContain('Hold a counter or the back of a sturdy chair with both hands.');
+    expect(position.speech).toContain("I'll keep time.");
+    expect(position.speech).toContain('How is that? Say another minute to stay longer, or done to go on.');
 
     const offer = await d.user("okay i'm there", 'DoneIntent');
     expect(offer.speech).toContain('Shall we breathe together for a minute?');
@@ -94,16 +96,20 @@ describe('breathing', () => {
     expect(done.speech).toContain('Is there anything else?');
   });
 
-  it('keeps its place on odd answers mid-exercise', async () => {
+  it('keeps its place on odd answers mid-exercise, and stops kindly when it hurts', async () => {
     const d = talkTo();
     await clearScreen(d);
     await d.user("i'm on my back", 'LyingOnBackIntent');
-    const ow = await d.user('ow');
-    expect(ow.speech).toMatch(/^That's okay\. Take your time\./);
     const what = await d.user('what', 'AMAZON.RepeatIntent');
-    expect(what.speech).toContain('Put two or three pillows under your knees.');
+    expect(what.speech).toContain('Put a pillow under your head, and two or three under your knees.');
     const num = await d.user('seven');
-    expect(num.speech).toContain("Say done when you're settled.");
+    expect(num.speech).toMatch(/^That's okay\. Take your time\./);
+    expect(num.speech).toContain('How is that?');
+    const ow = await d.user('ow', 'FeelWorseIntent');
+    expect(ow.speech).toMatch(/^Then stop there, gently\./);
+    expect(ow.speech).toContain('Is pain now going down both legs, or is there numbness between your legs?');
+    const no = await d.user('no');
+    expect(no.speech).toContain('Rest as long as you need.');
   });
 });
 

@@ -294,7 +294,7 @@ describe('what strangers said, in their own words', () => {
     expect(early.speech).toContain("Let's finish these safety questions first");
     for (let i = 0; i < SCREEN.length - 1; i++) await d.user('no');
     const after = await d.user('no');
-    expect(after.speech).toContain('Lie on your back with pillows under your knees.');
+    expect(after.speech).toContain('Lie on your back with your knees bent.');
     expect(after.speech).not.toContain('Where are you now?');
   });
 
@@ -341,5 +341,23 @@ describe('what strangers said, in their own words', () => {
     const t = await d.user('is this serious', 'ScaredIntent');
     expect(t.speech).toContain('These questions help me tell if it is serious.');
     expect(t.speech).not.toContain('rarely serious');
+  });
+});
+
+describe('forget me keeps the person\'s place', () => {
+  it('in the middle of getting up: deleted, then the same step of getting up, once', async () => {
+    const d = talkTo();
+    await atLaterQuestions(d);
+    for (let i = 0; i < MORE_QUESTIONS.length; i++) await d.user('no');
+    await d.user('no'); // no tilts
+    await d.user('yes'); // get up now
+    const second = await d.user('next');
+    await d.user('forget me', 'ForgetMeIntent');
+    const done = await d.user('yes');
+    expect(done.speech).toContain("Done. I've deleted all I saved about you.");
+    expect(stepOf(d)).toBe('getUp');
+    expect(done.speech).toContain('Say next when you are ready.');
+    expect(done.speech).not.toContain('chest');
+    expect((d.last.response?.sessionAttributes?.bh as { q?: number }).q).toBe((second.response?.sessionAttributes?.bh as { q?: number }).q);
   });
 });

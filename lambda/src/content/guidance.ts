@@ -17,35 +17,78 @@ export const ASK_POSITION: Clinical = {
   sources: ['S-SEED0', 'S-SEED3'],
 };
 
-/** How to get into a position of least pain, by where the person is (S-SEED0, S-SEED2, S-SEED3). */
+/** Resting positions (docs/clinical/reference.md: positions; S-SEED0, S-SEED2, S-SEED3). */
+const REST_BACK: Clinical = { say: 'Lie on your back with your knees bent. Put a pillow under your head, and two or three under your knees.', sources: ['S-SEED2', 'S-SEED3'], moves: true };
+const REST_90_90: Clinical = { say: 'Or rest your lower legs on a chair or couch seat, with your hips and knees bent at a right angle.', sources: ['S-SEED0'], moves: true };
+const REST_SIDE: Clinical = { say: 'Or lie on your side, curled up a little, with a pillow between your knees.', sources: ['S-SEED2'], moves: true };
+
+/** "Help me lie down": from standing or sitting. */
+export const LIE_DOWN_OFFER: Clinical = { say: "If you'd rather lie down, say: help me lie down.", sources: ['S-SEED0', 'S-SEED3'] };
+
+/**
+ * Where the person is, to a resting position: every place ends in one, never at "get down" (S-SEED3 ranks lying on
+ * the back first, then standing, then hands and knees; sitting last).
+ */
 export const POSITIONS: Readonly<Record<PositionId, readonly Clinical[]>> = {
   STANDING: [
-    { say: 'Hold on to a counter or a sturdy chair.', sources: ['S-SEED0'], moves: true },
-    { say: 'Lower yourself slowly to the floor or onto a bed.', sources: ['S-SEED0'], moves: true },
-    { say: "Keep your back straight. Don't twist or bend at the waist.", sources: ['S-SEED0'], moves: true },
+    { say: 'Hold a counter or the back of a sturdy chair with both hands.', sources: ['S-SEED0', 'S-SEED3'], moves: true },
+    { say: 'Keep your knees soft, and let your belly relax.', sources: ['S-SEED3'], moves: true },
+    { say: "Don't twist or bend at the waist.", sources: ['S-SEED0'] },
+    LIE_DOWN_OFFER,
   ],
   SITTING: [
     // S-SEED3 ranks sitting last: it bends the back forward.
-    { say: 'Sitting can keep the back tense.', sources: ['S-SEED3'] },
-    { say: 'If you can, lower yourself slowly onto a bed or the floor. Use your arms, and don\'t twist.', sources: ['S-SEED0', 'S-SEED3'], moves: true },
+    { say: 'Sitting can keep your back tense.', sources: ['S-SEED3'] },
+    { say: 'For now, sit back with your back supported and your feet flat.', sources: ['S-SEED3'], moves: true },
+    LIE_DOWN_OFFER,
   ],
   BACK: [
     { say: 'Stay on your back and bend your knees.', sources: ['S-SEED3'], moves: true },
-    { say: 'Put two or three pillows under your knees.', sources: ['S-SEED2'], moves: true },
-    { say: 'Or rest your lower legs on a chair or couch, with your hips and knees bent about square.', sources: ['S-SEED0'], moves: true },
+    { say: 'Put a pillow under your head, and two or three under your knees.', sources: ['S-SEED2'], moves: true },
+    REST_90_90,
   ],
-  FLOOR: [
-    { say: 'Lie on your back and bend your knees.', sources: ['S-SEED3'], moves: true },
-    { say: 'If a chair or couch is close, rest your lower legs on the seat, with your hips and knees bent about square.', sources: ['S-SEED0'], moves: true },
-  ],
-  BED: [
-    { say: 'Lie on your back with pillows under your knees.', sources: ['S-SEED2'], moves: true },
-    { say: 'Or lie on your side, curled up a little, with a pillow between your knees.', sources: ['S-SEED2'], moves: true },
-  ],
+  FLOOR: [REST_BACK, REST_90_90, { say: 'Resting on your hands and knees is fine too.', sources: ['S-SEED3'], moves: true }],
+  BED: [REST_BACK, REST_SIDE],
   SIDE: [
     { say: 'Curl up a little, and put a pillow between your knees.', sources: ['S-SEED2'], moves: true },
   ],
 };
+
+/** Down to the floor from standing or sitting, one step a turn, ending on the back (S-SEED0, S-NHSFALL). */
+export const GET_DOWN: readonly Clinical[] = [
+  { say: 'Hold a sturdy chair or the counter with both hands.', sources: ['S-SEED0', 'S-NHSFALL'], moves: true },
+  { say: 'Slowly lower yourself onto one knee, then the other. Keep your back straight.', sources: ['S-SEED0', 'S-NHSFALL'], moves: true },
+  { say: 'Put your hands on the floor. You are on your hands and knees now. You can rest here.', sources: ['S-NHSFALL', 'S-SEED3'], moves: true },
+  { say: "Lower yourself onto your side. Then roll onto your back, all in one piece. Don't twist.", sources: ['S-NHSFALL', 'S-LOGROLL'], moves: true },
+];
+
+/** A position is held inside one reply: a minute of quiet with a few calm cues (the listening window is 8 s). */
+export const HOLD_SECONDS = 60;
+export const HOLD_INTRO: Clinical = { say: "Let's stay here together for a minute. I'll keep time.", sources: ['S-SEED3'] };
+export const HOLD_CUES: readonly Clinical[] = [
+  { say: 'Let your belly soften.', sources: ['S-SEED3'] },
+  { say: 'Breathe out slowly.', sources: ['S-SEED3', 'S-VANDIEST'] },
+  { say: "You're doing well.", sources: ['S-SEED0'] },
+];
+export const HOLD_CHECK_IN: Clinical = {
+  say: 'How is that? Say another minute to stay longer, or done to go on.',
+  sources: ['S-SEED3'],
+};
+/** At most this many minutes in one position before moving on. */
+export const MAX_HOLDS = 5;
+
+/** Pain during an exercise or moving (docs/clinical/reference.md: gentle movement): stop, kindly, and one check. */
+export const PAIN_STOP: Clinical = {
+  say: "Then stop there, gently. Go back to the position that felt easiest, and rest.",
+  sources: ['S-SEED0', 'S-SEED2'],
+};
+export const PAIN_CHECK = {
+  ask: { say: 'Is pain now going down both legs, or is there numbness between your legs?', sources: ['S-NHS', 'S-BMJCES'] },
+  askAgain: { say: 'Do both legs hurt now, or does it feel numb between your legs?', sources: ['S-NHS', 'S-BMJCES'] },
+  heard: { say: 'You said pain goes down both legs, or it is numb between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
+  unsure: { say: "You weren't sure about your legs. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+  clear: { say: 'Good. Rest as long as you need. We can try again later.', sources: ['S-SEED0'] },
+} as const satisfies Record<string, Clinical>;
 
 /** Pregnant, said at any time or Q13: on the side rather than flat on the back (S-NHSPREG). */
 export const POSITION_PREGNANT: readonly Clinical[] = [
@@ -58,20 +101,11 @@ export const TILTS_SKIP_PREGNANT: Clinical = {
   sources: ['S-NHSPREG'],
 };
 
-export const POSITION_TRY: Clinical = {
-  say: "Try it for less than a minute. If it's easier, stay there for two or three minutes.",
-  sources: ['S-NHS', 'S-SEED3'],
-};
-
 export const POSITION_STOP_RULE: Clinical = {
   say: 'If pain shoots down your legs, stop and try another way.',
   sources: ['S-SEED0', 'S-NHS'],
 };
 
-export const POSITION_SETTLED_ASK: Clinical = {
-  say: "Say done when you're settled.",
-  sources: ['S-SEED3'],
-};
 
 export const TILTS_OFFER: Clinical = {
   say: 'Next, some very gentle pelvic tilts can help the spasm let go. Would you like to try?',
@@ -119,6 +153,16 @@ export const LOG_ROLL: readonly Clinical[] = [
   { say: "Push up to sitting with your lower elbow and your top hand. Breathe out as you push. Don't hold your breath.", sources: ['S-LOGROLL'], moves: true, exercise: true },
   { say: 'Sit for a moment. Check that you feel steady.', sources: ['S-LOGROLL'] },
   { say: 'When you feel ready, stand up slowly, using your legs.', sources: ['S-LOGROLL'], moves: true, exercise: true },
+];
+
+/** Up from the floor, never via a bed edge (S-NHSFALL, S-LOGROLL). */
+export const FLOOR_GET_UP: readonly Clinical[] = [
+  { say: 'Bend your knees, and roll onto your side, all in one piece.', sources: ['S-NHSFALL', 'S-LOGROLL'], moves: true, exercise: true },
+  { say: 'Push yourself up onto your hands and knees.', sources: ['S-NHSFALL'], moves: true, exercise: true },
+  { say: 'Crawl slowly to a sturdy chair or sofa.', sources: ['S-NHSFALL'], moves: true, exercise: true },
+  { say: 'Put your hands on the seat. Bring one knee up, with that foot flat on the floor.', sources: ['S-NHSFALL'], moves: true, exercise: true },
+  { say: 'Breathe out, and push up with your legs. Turn, and sit down on the seat.', sources: ['S-NHSFALL', 'S-LOGROLL'], moves: true, exercise: true },
+  { say: 'Rest there for a moment. Stand up slowly when you feel ready.', sources: ['S-NHSFALL'], moves: true, exercise: true },
 ];
 
 export const STEP_DONE_ASK: Clinical = {

@@ -31,7 +31,8 @@ export type FlowEvent =
   | { readonly kind: 'pace'; readonly pace: PaceId }
   | { readonly kind: 'dizzy' } // "I feel dizzy", "I'm lightheaded"
   | { readonly kind: 'question'; readonly question: QuestionId } // "how long will this last?" (content/answers.ts)
-  | { readonly kind: 'feel'; readonly feeling: Feeling }
+  | { readonly kind: 'feel'; readonly feeling: Feeling } // "better", "worse", "ouch", "that hurts"
+  | { readonly kind: 'longer' } // "another minute", "a bit longer"
   | { readonly kind: 'topic'; readonly topic: TopicId }
   | { readonly kind: 'menu' }
   | { readonly kind: 'forget' } // "forget me"

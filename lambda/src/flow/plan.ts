@@ -7,7 +7,7 @@ import {
   CALL_NOW, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
-import { CLEAR, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
+import { CLEAR, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
@@ -107,6 +107,9 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       return medicine({ ...solo, step: 'care' }, opening);
     case 'doctor':
       return finishTopic(solo, [...opening, ...whenToSeeADoctor(s)]);
+    case 'lieDown':
+      // Down to the floor from standing or sitting; already lying, the resting positions instead.
+      return s.pos === 'STANDING' || s.pos === 'SITTING' || !s.pos ? enter({ ...solo, step: 'getDown', q: 0 }, opening) : enter({ ...solo, step: 'positionHold', q: 0 }, opening);
   }
 }
 
@@ -170,12 +173,14 @@ export function nextFinal(s: State, from: number, opening: readonly Part[]): Out
 /** What an emergency cause calls for while help comes. */
 export function groupOf(cause: EmergencyCause): EmergencyGroup {
   if (isSignId(cause)) return SIGN_GROUP[cause];
+  if (cause === 'PAIN') return 'cauda';
   return SCREEN.find((q) => q.id === cause)?.group ?? 'unknown';
 }
 
 function heardFor(cause: EmergencyCause): Clinical {
   if (cause === 'RESCREEN') return RESCREEN_HEARD;
   if (cause === 'CALLED') return HEARD_CALLED;
+  if (cause === 'PAIN') return PAIN_CHECK.heard;
   if (isSignId(cause)) return HEARD_SIGN[cause];
   return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
 }
@@ -249,3 +254,8 @@ export function keepAboutThem(s: State): Partial<State> {
   return { ...(s.t2 ? { t2: true, later: true } : {}), ...(s.pregnant ? { pregnant: true } : {}), ...(s.age ? { age: s.age } : {}) };
 }
 
+
+/** It hurt during movement: stop, back to resting, and one question about new leg or saddle symptoms. */
+export function painStop(s: State): Outcome {
+  return enter({ ...s, step: 'painCheck', q: 0, ret: s.step, rq: s.q }, [line(PAIN_STOP)]);
+}

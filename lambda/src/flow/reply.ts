@@ -6,7 +6,9 @@ export type Part =
   | { readonly line: Clinical; readonly vars?: Readonly<Record<string, string>> }
   | { readonly talk: string }
   | { readonly breathe: { readonly pace: PaceId; readonly breaths: number } }
-  | { readonly tilts: { readonly reps: number } };
+  | { readonly tilts: { readonly reps: number } }
+  /** Timed quiet with a few calm cues, so a position is held with the person inside one reply. */
+  | { readonly hold: { readonly seconds: number } };
 
 export interface Reply {
   /** Said first. */

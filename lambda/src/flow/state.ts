@@ -19,14 +19,16 @@ export const STEP_IDS = [
   'forgetConfirm', // "forget me": asked to confirm
   'reminderConfirm', // a reminder's time spoken back, waiting for yes
   'position', // asked where the person is
-  'positionHold', // position instructions given; waiting for "done"
+  'positionHold', // q = 0: position instructions given, waiting for "done"; q > 0: minutes held with the person
+  'getDown', // down to the floor from standing or sitting (q = step)
   'breathingOffer',
   'breathing', // a set has just been spoken; "another minute?"
   'more', // Q6-Q11, one per turn (q = question)
   'tiltsOffer',
   'tiltsFeel', // tilts done; "how did that feel?"
   'getUpOffer',
-  'getUp', // log roll (q = step)
+  'getUp', // getting up from a bed (log roll) or the floor (q = step)
+  'painCheck', // it hurt during movement: stopped, and one question about the legs
   'final', // Q12-Q14 (q = question)
   'care', // self-care plan (q = part)
   'menu',
@@ -34,7 +36,7 @@ export const STEP_IDS = [
 export type StepId = (typeof STEP_IDS)[number];
 
 /** Things a person can ask for by name, from the menu or in one breath from outside the skill. */
-export const TOPIC_IDS = ['breathing', 'positions', 'tilts', 'getUp', 'heatIce', 'painRelief', 'doctor'] as const;
+export const TOPIC_IDS = ['breathing', 'positions', 'tilts', 'getUp', 'heatIce', 'painRelief', 'doctor', 'lieDown'] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 export function isTopicId(v: unknown): v is TopicId {
   return typeof v === 'string' && (TOPIC_IDS as readonly string[]).includes(v);
@@ -45,8 +47,8 @@ export function isTopicId(v: unknown): v is TopicId {
  * the returning person's check, a request to call for help, "I've called them", or a cause that could not be
  * read back (UNKNOWN: the guard still holds).
  */
-export type EmergencyCause = SignId | ScreenId | 'RESCREEN' | 'CALL' | 'CALLED' | 'UNKNOWN';
-const OTHER_CAUSES = new Set<string>([...SCREEN_IDS, 'RESCREEN', 'CALL', 'CALLED', 'UNKNOWN']);
+export type EmergencyCause = SignId | ScreenId | 'RESCREEN' | 'PAIN' | 'CALL' | 'CALLED' | 'UNKNOWN';
+const OTHER_CAUSES = new Set<string>([...SCREEN_IDS, 'RESCREEN', 'PAIN', 'CALL', 'CALLED', 'UNKNOWN']);
 export function isEmergencyCause(v: unknown): v is EmergencyCause {
   return isSignId(v) || (typeof v === 'string' && OTHER_CAUSES.has(v));
 }

@@ -6,8 +6,9 @@
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
 import { CHECK_SIGN, CHECK_SIGN_UNSURE, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
 import {
-  ASK_POSITION, GETUP_OFFER, LOG_ROLL, LOG_ROLL_DONE, POSITION_PREGNANT, POSITION_SETTLED_ASK, POSITION_STOP_RULE, POSITION_TRY,
-  POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK, TILTS_OFFER,
+  ASK_POSITION, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
+  PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
+  TILTS_OFFER,
 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR, RESCREEN_UNSURE,
@@ -25,7 +26,7 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
-  finishTopic, medicine, nextFinal, restored, returnTo, startTopic, tilts,
+  finishTopic, medicine, nextFinal, painStop, restored, returnTo, startTopic, tilts,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
 import type { State, StepId } from './state';
@@ -207,7 +208,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'ask',
     on: (s, e) => {
-      if (e.kind === 'yes') return { ...returnTo({ ...s, noSave: true }, []), effect: { kind: 'forget' } };
+      // The way back is taken once, when the deletion is reported ('forgotten'), not here as well.
+      if (e.kind === 'yes') return { state: { ...s, noSave: true }, reply: { say: [], end: false }, effect: { kind: 'forget' } };
       if (e.kind === 'no') return returnTo(s, [talk(TALK.forgetKept)]);
       return reply(s, [talk(TALK.notUnderstood)], { body: false });
     },
@@ -246,20 +248,44 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   positionHold: {
     safety: 'movement',
     stage: 'position',
+    // The position, then the skill holds it with them for a minute in the same reply (the listening window is
+    // 8 s), then checks in. Pregnant: on the side rather than flat on the back (S-NHSPREG).
     view: (s) => ({
-      // Pregnant: on the side rather than flat on the back (S-NHSPREG).
-      body: [...lines(s.pregnant ? POSITION_PREGNANT : POSITIONS[s.pos ?? 'BED']), line(POSITION_TRY), line(POSITION_STOP_RULE)],
-      ask: [line(POSITION_SETTLED_ASK)],
+      body: [
+        ...(s.q === 0 ? [...lines(s.pregnant ? POSITION_PREGNANT : POSITIONS[s.pos ?? 'BED']), line(POSITION_STOP_RULE), line(HOLD_INTRO)] : []),
+        { hold: { seconds: HOLD_SECONDS } },
+      ],
+      ask: [line(HOLD_CHECK_IN)],
     }),
     help: help(TALK.helpWaiting),
     screen: { title: 'Find a comfortable position', hint: 'Say "done" when you are settled' },
-    resume: { as: 'positionHold', topic: 'position' },
+    resume: { as: 'position', topic: 'position' },
     busy: true,
     ack: 'yes',
     on: (s, e) => {
-      if (e.kind === 'position' && e.pos) return enter({ ...s, pos: e.pos }, []);
-      if (skipping(e) || e.kind === 'yes') return advance(s, []);
+      if (e.kind === 'position' && e.pos) return enter({ ...s, pos: e.pos, q: 0 }, []);
+      if (e.kind === 'feel' && e.feeling === 'worse') return painStop(s);
+      if (e.kind === 'longer') return s.q + 1 >= MAX_HOLDS ? advance(s, []) : enter({ ...s, q: s.q + 1 }, []);
+      if (skipping(e) || e.kind === 'yes' || e.kind === 'no' || e.kind === 'feel') return advance(s, []);
       if (e.kind === 'previous') return enter({ ...s, step: 'position', q: 0 }, []);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
+  },
+  getDown: {
+    safety: 'movement',
+    stage: 'position',
+    view: (s) => ({ body: [line(GET_DOWN[s.q] ?? GET_DOWN[0]!)], ask: [line(STEP_DONE_ASK)] }),
+    help: help(TALK.helpWaiting),
+    screen: { title: (s) => `Down to the floor: step ${s.q + 1}`, hint: 'Say "next" when you are ready' },
+    resume: null,
+    busy: true,
+    ack: 'yes',
+    on: (s, e) => {
+      if (e.kind === 'feel' && e.feeling === 'worse') return painStop(s);
+      // The last step ends on the back: then the resting positions for the floor, never "get down" alone.
+      if (e.kind === 'done' || e.kind === 'yes') return s.q + 1 >= GET_DOWN.length ? enter({ ...s, step: 'positionHold', q: 0, pos: 'FLOOR' }, []) : enter({ ...s, q: s.q + 1 }, []);
+      if (e.kind === 'skip' || e.kind === 'no') return enter({ ...s, step: 'positionHold', q: 0 }, []);
+      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : enter({ ...s, step: 'positionHold', q: 0 }, []);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
     },
   },
@@ -335,6 +361,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: true,
     ack: 'fallback',
     on: (s, e) => {
+      if (e.kind === 'feel' && e.feeling === 'worse') return painStop(s);
       if (e.kind === 'feel') return advance(s, [line(TILTS_FEEL[e.feeling])]);
       if (skipping(e)) return advance(s, []);
       if (e.kind === 'previous') return enter({ ...s, step: 'tiltsOffer', q: 0 }, []);
@@ -360,19 +387,44 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   getUp: {
     safety: 'exercise',
     stage: 'getUpOffer',
-    view: (s) => ({ body: [line(LOG_ROLL[s.q] ?? LOG_ROLL[0]!)], ask: [line(STEP_DONE_ASK)] }),
+    view: (s) => ({ body: [line(getUpRoute(s)[s.q] ?? getUpRoute(s)[0]!)], ask: [line(STEP_DONE_ASK)] }),
     help: help(TALK.helpWaiting),
     screen: { title: (s) => `Getting up: step ${s.q + 1}`, hint: 'Say "next" when you are ready' },
     resume: { as: 'getUp', topic: 'getUp' },
     busy: true,
     ack: 'yes',
     on: (s, e) => {
+      if (e.kind === 'feel' && e.feeling === 'worse') return painStop(s);
+      // "There's no bed", "I'm on the floor": the floor route, from its start; never a bed edge on the floor.
+      if (e.kind === 'position' && e.pos && e.pos !== s.pos) return enter({ ...s, pos: e.pos, q: 0 }, []);
       if (e.kind === 'done' || e.kind === 'yes') {
-        return s.q + 1 >= LOG_ROLL.length ? advance(s, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
+        return s.q + 1 >= getUpRoute(s).length ? advance(s, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
       }
       if (e.kind === 'skip') return advance(s, []);
       if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
+  },
+  painCheck: {
+    safety: 'safetyQuestion',
+    stage: 'painCheck',
+    view: (_s, other) => ({ ask: [line(other ? PAIN_CHECK.askAgain : PAIN_CHECK.ask)], reprompt: [line(PAIN_CHECK.ask), line(T1_LIST)] }),
+    help: help(`${TALK.helpScreen} ${TALK.answerHint}`),
+    screen: { title: 'Safety check', hint: SAY_YES_NO },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      if (e.kind === 'yes') return emergency(s, 'PAIN', PAIN_CHECK.heard);
+      if (e.kind === 'notSure') return emergency(s, 'PAIN', PAIN_CHECK.unsure);
+      if (e.kind === 'no') {
+        // Rest, then the plan after what hurt: no more tilts, getting up only when asked again.
+        const after = restored(s);
+        const stage = STEPS[after.step].stage;
+        if (stage === 'position') return enter({ ...after, step: 'positionHold', q: 0 }, [line(PAIN_CHECK.clear)]);
+        return advance({ ...after, step: stage }, [line(PAIN_CHECK.clear)]);
+      }
+      return reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
     },
   },
   final: {
@@ -418,8 +470,13 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   },
 };
 
+/** Up from a bed (the log roll) or from the floor: never a bed edge for someone on the floor. */
+function getUpRoute(s: State): readonly Clinical[] {
+  return s.pos === 'FLOOR' ? FLOOR_GET_UP : LOG_ROLL;
+}
+
 function atBreathing(s: State, e: FlowEvent): Outcome {
-  if (e.kind === 'yes') return breathe(s, []);
+  if (e.kind === 'yes' || e.kind === 'longer') return breathe(s, []);
   if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
   if (e.kind === 'no' || skipping(e)) return s.emergency ? goodbye(s) : advance(s, []);
   if (e.kind === 'previous') return back(s);

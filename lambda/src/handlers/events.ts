@@ -44,6 +44,8 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   FeelBetterIntent: { kind: 'feel', feeling: 'better' },
   FeelSameIntent: { kind: 'feel', feeling: 'same' },
   FeelWorseIntent: { kind: 'feel', feeling: 'worse' },
+  AnotherMinuteIntent: { kind: 'longer' },
+  LieDownIntent: { kind: 'topic', topic: 'lieDown' },
   BreathingIntent: { kind: 'topic', topic: 'breathing' },
   PositionsIntent: { kind: 'topic', topic: 'positions' },
   TiltsIntent: { kind: 'topic', topic: 'tilts' },

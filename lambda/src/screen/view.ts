@@ -9,6 +9,8 @@ import type { ScreenView } from './apl';
 
 function title(s: State | undefined, l: LocalePack): string {
   if (!s) return 'Back Helper';
+  // After a warning sign the call stays on screen, whatever the step (breathing while help comes included).
+  if (s.emergency) return `Call ${l.emergencyNumber} now`;
   const t = STEPS[s.step].screen.title;
   return typeof t === 'function' ? t(s, l) : t;
 }
@@ -24,11 +26,12 @@ export function screenView(s: State | undefined, reply: Reply, l: LocalePack): S
   const parts = [...reply.say, ...(reply.ask ?? [])];
   const lines = parts.map((p) => words(p, l)).filter((t): t is string => !!t);
   const set = parts.findIndex((p) => 'breathe' in p);
-  const hint = s ? STEPS[s.step].screen.hint ?? undefined : undefined;
+  // A closing screen shows no hint: nothing is listening any more.
+  const hint = s && !reply.end ? STEPS[s.step].screen.hint ?? undefined : undefined;
   const view: ScreenView = {
     title: title(s, l),
     lines,
-    ...(s?.emergency && s.step === 'emergency' ? { urgent: true } : {}),
+    ...(s?.emergency ? { urgent: true } : {}),
     ...(hint ? { hint } : {}),
   };
   if (set < 0) return view;

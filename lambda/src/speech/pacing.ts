@@ -1,5 +1,5 @@
 import { CUES, PACES, type CueId, type PaceId } from '../content/breathing';
-import { TILT_CUES, TILT_PHASE_SECONDS, type TiltCueId } from '../content/guidance';
+import { HOLD_CUES, TILT_CUES, TILT_PHASE_SECONDS, type TiltCueId } from '../content/guidance';
 import { textFor } from '../content/types';
 import type { LocalePack } from '../locale';
 import type { SpeechBuilder } from './ssml';
@@ -54,4 +54,13 @@ export const WORDS_PER_MINUTE = 160;
 export function speakingMs(text: string): number {
   const count = text.split(/\s+/).filter(Boolean).length;
   return Math.round((count * 60_000) / WORDS_PER_MINUTE);
+}
+
+/** A position held for `seconds`: quiet, with the calm cues spread evenly through it (breaks of 10 s at most). */
+export function holdSet(speech: SpeechBuilder, seconds: number, l: LocalePack): SpeechBuilder {
+  const cues = HOLD_CUES.map((c) => textFor(c.say, l));
+  const spoken = cues.reduce((ms, c) => ms + speakingMs(c), 0);
+  const gap = Math.max(0, (seconds * 1000 - spoken) / (cues.length + 1));
+  for (const cue of cues) speech.pause(gap).text(cue);
+  return speech.pause(gap);
 }

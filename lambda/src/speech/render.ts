@@ -1,7 +1,7 @@
 import { textFor } from '../content/types';
 import type { Part, Reply } from '../flow/reply';
 import type { LocalePack } from '../locale';
-import { breathingSet, tiltSet } from './pacing';
+import { breathingSet, holdSet, tiltSet } from './pacing';
 import { SpeechBuilder } from './ssml';
 
 export interface Rendered {
@@ -16,6 +16,7 @@ function speak(builder: SpeechBuilder, parts: readonly Part[], l: LocalePack): S
     if ('line' in part) builder.text(fill(textFor(part.line.say, l), part.vars));
     else if ('talk' in part) builder.text(part.talk);
     else if ('breathe' in part) breathingSet(builder, part.breathe.pace, part.breathe.breaths);
+    else if ('hold' in part) holdSet(builder, part.hold.seconds, l);
     else tiltSet(builder, part.tilts.reps, l);
   }
   return builder;
