@@ -101,7 +101,7 @@ describe('the heat or ice timer', () => {
     await toHeatAdvice(d);
     const t = await d.user('yes');
     expect(t.speech).toContain(words);
-    expect(t.speech).toContain('Keep moving a little, and often.'); // the plan's next tip, where it stood
+    expect(t.speech).toContain('Check your skin'); // the plan's next part, where it stood
     expect(t.listening).toBe(true);
   });
 

@@ -82,7 +82,7 @@ describe('picking up where you left off', () => {
     later(180);
     const d = p.talk();
     const t = await d.user('open back helper');
-    expect(t.speech).toBe("Welcome back. Let's start with a few quick safety questions. Just say yes, no, or not sure. Did this start after a bad fall, a car accident, or a hard blow to your back?");
+    expect(t.speech).toBe("Welcome back. Let's start with a few quick safety questions. Just say yes or no. Did this start after a bad fall, a car accident, or a hard blow to your back?");
   });
 
   it('answers the present-tense question before anything else, and still asks Q6-Q11 before getting up', async () => {

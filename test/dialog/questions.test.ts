@@ -96,8 +96,8 @@ describe('a side question in the middle of the plan comes back to it', () => {
     const d = talkTo();
     await toBreathing(d);
     const heat = await d.user('should i use ice or heat', 'HeatIceIntent');
-    expect(heat.speech).toContain('Always wrap it in a cloth.');
-    await d.user('no'); // no timer
+    expect(heat.speech).toContain('Wrap heat in a cloth');
+    await d.user('no'); // no timer: the cold part
     const back = await d.user('next');
     expect(back.speech).toContain('Now, back to where we were.');
     expect(back.speech).toContain('Shall we breathe together for a minute?');

@@ -86,7 +86,7 @@ describe('npm start with piped input', () => {
 
     const first = start(['alexa, my back went out', 'no']);
     expect(first).toContain('CanFulfillIntentRequest for BackWentOutIntent): YES');
-    expect(first).toContain("Alexa: I'm sorry your back hurts. First, a few quick safety questions.");
+    expect(first).toContain("Alexa: I'm sorry your back hurts. Stay where you are, and let your breath out slowly.");
     expect(first).toContain('starting fresh (piped input)');
     expect(start(['alexa, my back went out', 'no'])).toBe(first);
 

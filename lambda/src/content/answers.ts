@@ -39,10 +39,10 @@ function asSubject(name: string): string {
 
 export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
   howLong: {
+    // One timeline, not three: better within days, eased within a couple of weeks.
     says: [
-      WHEN_TO_SEE_DOCTOR[0]!,
       { say: 'Most people start to feel better within three to five days.', sources: ['S-SEED0', 'S-SEED1'] },
-      WHEN_TO_SEE_DOCTOR[1]!,
+      WHEN_TO_SEE_DOCTOR[0]!,
     ],
   },
   paracetamol: {

@@ -209,6 +209,9 @@ export const CHECK_SIGN_UNSURE: Clinical = {
   sources: ['S-NHS'],
 };
 
+/** The first reply's one calming line: it asks for no movement (a calm start: S-SEED3, S-SEED0). */
+export const CALM_START: Clinical = { say: 'Stay where you are, and let your breath out slowly.', sources: ['S-SEED3', 'S-SEED0'] };
+
 /** Pregnancy said at any time (S-NHSPREG, S-NSAID). */
 export const PREGNANT_NOTED: Clinical = {
   say: "Thank you for telling me. When you lie down, lie on your side, with a pillow under your bump. I'll leave out pills like ibuprofen.",

@@ -80,7 +80,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     group: 'cauda',
     // Its own question: asked with Q3A, a "no" could mean either (strangers' test, round two).
     ask: { say: 'Have you lost the feeling that tells you when you need to pee?', sources: ['S-NHS', 'S-BMJCES'] },
-    askAgain: { say: 'Do you still feel it when your bladder is full? Or has that feeling gone?', sources: ['S-NHS', 'S-BMJCES'] },
+    askAgain: { say: 'Has the feeling that you need to pee gone away?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said you have lost the feeling that you need to pee.', sources: ['S-NHS', 'S-BMJCES'] },
     unsure: { say: "You weren't sure if you can feel when you need to pee. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
   },
@@ -184,9 +184,9 @@ export const MORE_QUESTIONS: readonly LaterQuestion[] = [
   t2('Q9', 'Do you have weak or thin bones, called osteoporosis?', 'Has a doctor told you your bones are thin or weak?',
     'You said you have weak bones.', 'weak bones', ['S-AHCPR']),
   // Q10: pain there all the time, not "worse at night" alone (docs/clinical/reference.md: over-triage fixes).
-  t2('Q10A', 'Is the pain there all the time, even when you lie still or change position?',
-    'Does the pain stay the same, whatever position you are in?',
-    'You said the pain is there all the time.', 'pain all the time', ['S-NHS', 'S-AHCPR']),
+  t2('Q10A', 'Does the pain stay just as bad, whatever position you rest in?',
+    'Is it always just as bad, even when you rest?',
+    'You said the pain stays just as bad, however you rest.', 'pain that rest does not ease', ['S-NHS', 'S-AHCPR']),
   t2('Q10B', 'Is the pain mainly high up, between your shoulder blades?', 'Is it mostly in your upper back, not your lower back?',
     'You said the pain is high up, between your shoulder blades.', 'pain between your shoulder blades', ['S-NHS', 'S-AHCPR']),
   t2('Q11A', 'Have you lost weight lately, without trying?', 'Have you got thinner lately, without meaning to?',
@@ -197,7 +197,7 @@ export const MORE_QUESTIONS: readonly LaterQuestion[] = [
 
 /** Q12-Q14: asked before the self-care plan, one thing each; some only when they can still change the advice. */
 export const FINAL_QUESTIONS: readonly LaterQuestion[] = [
-  { id: 'Q12A', onYes: 'firstTime', ask: { say: 'Is this the first time your back has hurt like this?', sources: ['S-AHCPR'] }, askAgain: { say: 'Have you had back pain like this before? Or is it new?', sources: ['S-AHCPR'] } },
+  { id: 'Q12A', onYes: 'firstTime', ask: { say: 'Is this the first time your back has hurt like this?', sources: ['S-AHCPR'] }, askAgain: { say: 'Is this back pain new for you? Never like this before?', sources: ['S-AHCPR'] } },
   { id: 'Q12B', onYes: 'T3', ask: { say: 'Are you over fifty?', sources: ['S-AHCPR'] }, askAgain: { say: 'Are you fifty or older?', sources: ['S-AHCPR'] } },
   { id: 'Q12C', onYes: 'T3', ask: { say: 'Are you under twenty?', sources: ['S-AHCPR'] }, askAgain: { say: 'Are you younger than twenty?', sources: ['S-AHCPR'] } },
   { id: 'Q13', onYes: 'pregnant', ask: { say: 'Are you pregnant, or could you be?', sources: ['S-NSAID', 'S-NHSPREG'] }, askAgain: { say: 'Is there any chance you are pregnant?', sources: ['S-NSAID', 'S-NHSPREG'] } },

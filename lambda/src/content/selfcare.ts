@@ -152,11 +152,12 @@ export interface PlanPart {
  * stiffness for a few days, bed no more than a day or two, a physio once it settles.
  */
 export const SELF_CARE_PARTS: readonly PlanPart[] = [
-  { id: 'heat', lines: [SELF_CARE_INTRO, HEAT_FIRST, HEAT_HOW_LONG, WARM_BATH] },
+  { id: 'heat', lines: [SELF_CARE_INTRO, HEAT_FIRST, HEAT_HOW_LONG] },
   { id: 'cold', lines: [COLD_HOW_OFTEN, CHECK_SKIN, NO_HEAT_AFTER_BLOW] },
   { id: 'moving', lines: [KEEP_MOVING[0]!, KEEP_MOVING[1]!, KEEP_UP_DAILY_LIFE] },
   { id: 'gently', lines: [GENTLE_FIRST_DAYS, HURT_NOT_HARM, CALM_HELPS, STIFFNESS] },
-  { id: 'later', lines: [PHYSIO_LATER] },
+  // The warm bath here keeps the heat part under 60 words.
+  { id: 'later', lines: [WARM_BATH, PHYSIO_LATER] },
 ];
 
 /**

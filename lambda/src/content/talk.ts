@@ -3,10 +3,11 @@
  * Clinical sentences live in the other content files with their source ids.
  */
 export const TALK = {
-  greeting: "I'm sorry your back hurts. First, a few quick safety questions.",
+  greeting: "I'm sorry your back hurts.",
+  safetyIntro: 'Now a few quick safety questions: just say yes or no.',
   greetingAgain: "Let's start again from the top.",
   newSessionNoContext: "Let's start with a few quick safety questions.",
-  answerHint: 'Just say yes, no, or not sure.',
+  answerHint: 'Just say yes or no.',
   helpScreen: "I'm checking for warning signs before we do anything else.",
   helpEmergency: 'You told me about a warning sign, so getting help comes first.',
   helpBreathing: 'We are breathing slowly together, to help the muscles let go. Say slower, or five and five, to change the pace.',
@@ -14,10 +15,13 @@ export const TALK = {
   helpWaiting: 'Take your time. Say next when you are ready, or go back.',
   helpQuestions: 'These questions tell me if you should see a doctor soon.',
   helpTilts: 'Tell me how the tilts felt: better, the same, or worse.',
+  helpCan: 'You can also ask me things, like how long this lasts, or say call for help.',
+  helpCanEarly: 'You can also say call for help at any time.',
+  sorryItHurts: "I'm sorry it hurts. Take your time.",
   helpMenu: 'You can say breathing, positions, getting up, heat or ice, or when to see a doctor.',
   notUnderstood: "Sorry, I didn't catch that.",
   takeYourTime: "That's okay. Take your time.",
-  answerFirst: 'First, please answer this. Just say yes, no, or not sure.',
+  answerFirst: 'First, please answer this. Just say yes or no.',
   finishScreenFirst: "I hear you. Let's finish these safety questions first, so I know it's safe.",
   afterScreen: "I'll get to that right after these safety questions.",
   cannotSkipScreen: "I can't skip these safety questions. They only take a moment.",

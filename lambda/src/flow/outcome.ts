@@ -43,14 +43,16 @@ const NETS = new Set<Clinical>([SAFETY_NET, T1_LIST, T1_REMINDER, EMERGENCY_SAFE
  * A second silence ends the session with nothing said (docs/platform.md: silence), so every reprompt carries
  * the safety net itself, before the question.
  */
-function withNet(reprompt: readonly Part[]): readonly Part[] {
-  return reprompt.some((p) => 'line' in p && NETS.has(p.line)) ? reprompt : [line(SAFETY_NET), ...reprompt];
+function withNet(s: State, reprompt: readonly Part[]): readonly Part[] {
+  if (reprompt.some((p) => 'line' in p && NETS.has(p.line))) return reprompt;
+  // After a warning sign the reprompt says to call now, not "if you get...".
+  return [line(s.emergency ? T1_REMINDER : SAFETY_NET), ...reprompt];
 }
 
 /** The step's view from the catalogue, with the safety net in its reprompt. */
 export function view(s: State, otherWords = false): View {
   const v = STEPS[s.step].view(s, otherWords);
-  return { body: v.body ?? [], ask: v.ask, reprompt: withNet(v.reprompt ?? v.ask) };
+  return { body: v.body ?? [], ask: v.ask, reprompt: withNet(s, v.reprompt ?? v.ask) };
 }
 
 export function prompt(s: State): { ask: readonly Part[]; reprompt: readonly Part[] } {

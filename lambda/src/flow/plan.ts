@@ -4,14 +4,14 @@
  */
 import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
-  CALL_NOW, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
+  CALL_NOW, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import { CLEAR, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
-import { EMERGENCY_SAFETY_NET, MEDICINE_ASK_PHARMACIST, SELF_CARE_INTRO, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
+import { EMERGENCY_SAFETY_NET, MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import { enter, prompt, reply, type Outcome } from './outcome';
@@ -48,7 +48,7 @@ export function enterStage(stage: StepId, s: State, opening: readonly Part[], q 
     case 'final':
       return nextFinal(base, q, opening);
     case 'care':
-      return q === 0 ? enter(base, [...opening, line(SELF_CARE_INTRO)]) : enter(base, opening);
+      return enter(base, opening);
     case 'menu':
       return toMenu(s, opening);
     default:
@@ -104,7 +104,7 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
     case 'heatIce':
       return enter({ ...solo, step: 'care', q: 0 }, opening);
     case 'painRelief':
-      return medicine({ ...solo, step: 'care' }, opening);
+      return medicine({ ...solo, step: 'care', q: MEDICINE_PART }, opening);
     case 'doctor':
       return finishTopic(solo, [...opening, ...whenToSeeADoctor(s)]);
     case 'lieDown':
@@ -124,6 +124,11 @@ export function toMenu(s: State, opening: readonly Part[]): Outcome {
 
 export function startScreen(state: State, opening: readonly Part[]): Outcome {
   return enter({ ...state, step: 'screen', q: 0 }, [...opening, talk(TALK.answerHint)]);
+}
+
+/** The very first reply: sorry, one calming line that asks for no movement, then the questions (three sentences). */
+export function greet(state: State): Outcome {
+  return enter({ ...state, step: 'screen', q: 0 }, [talk(TALK.greeting), line(CALM_START), talk(TALK.safetyIntro)]);
 }
 
 /** All of Q1-Q5 answered no, one by one. */
@@ -229,16 +234,25 @@ export function tilts(s: State, opening: readonly Part[] = []): Outcome {
   return { state: next, reply: { say: [...opening, ...lines(TILTS_SETUP), reps], ...prompt(next), end: false } };
 }
 
+/** The care step's part after the plan's parts: the medicine-caution question (S-NSAID). */
+export const MEDICINE_PART = SELF_CARE_PARTS.length;
+
 export function medicine(s: State, opening: readonly Part[] = []): Outcome {
   // S-NSAID: never suggest ibuprofen in pregnancy.
   if (s.pregnant) return careEnd(s, [...opening, line(MEDICINE_ASK_PHARMACIST)]);
-  return enter({ ...s, step: 'care', q: 2 }, opening);
+  return enter({ ...s, step: 'care', q: MEDICINE_PART }, opening);
 }
 
+/**
+ * The end of the plan: when to see a doctor, in short parts the person can stop at, the emergency signs first.
+ * After a same-day answer, only that advice and the signs: no later timeline (docs/clinical/reference.md).
+ */
 export function careEnd(s: State, opening: readonly Part[]): Outcome {
   if (s.solo) return finishTopic(s, opening);
   const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
-  return toMenu({ ...s, disclaimed: true }, [...opening, ...whenToSeeADoctor(s), ...disclaimer]);
+  const done: State = { ...s, disclaimed: true };
+  if (s.t2) return toMenu(done, [...opening, line(T2_ADVICE), line(EMERGENCY_SAFETY_NET), ...disclaimer]);
+  return enter({ ...done, step: 'close', q: 0 }, [...opening, ...disclaimer]);
 }
 
 export function goodbye(s: State, first: readonly Part[] = []): Outcome {

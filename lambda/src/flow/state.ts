@@ -30,7 +30,8 @@ export const STEP_IDS = [
   'getUp', // getting up from a bed (log roll) or the floor (q = step)
   'painCheck', // it hurt during movement: stopped, and one question about the legs
   'final', // Q12-Q14 (q = question)
-  'care', // self-care plan (q = part)
+  'care', // self-care plan in short parts (q = part; after the last, the medicine check)
+  'close', // when to see a doctor, in short parts (q = part)
   'menu',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];

@@ -15,7 +15,7 @@ import {
   SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE,
 } from '../content/screen';
 import {
-  HEAT_COLD, KEEP_MOVING, MEDICINE_ASK_PHARMACIST, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_OK,
+  CLOSE_PARTS, MEDICINE_ASK_PHARMACIST, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_OK, NEXT_PART_QUESTION, SELF_CARE_PARTS,
 } from '../content/selfcare';
 import { RESUME_ASK, TALK } from '../content/talk';
 import { TIMER_OFFER } from '../content/alerts';
@@ -26,7 +26,7 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
-  finishTopic, medicine, nextFinal, painStop, restored, returnTo, startTopic, tilts,
+  finishTopic, medicine, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, startTopic, tilts,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
 import type { State, StepId } from './state';
@@ -283,7 +283,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     on: (s, e) => {
       if (e.kind === 'feel' && e.feeling === 'worse') return painStop(s);
       // The last step ends on the back: then the resting positions for the floor, never "get down" alone.
-      if (e.kind === 'done' || e.kind === 'yes') return s.q + 1 >= GET_DOWN.length ? enter({ ...s, step: 'positionHold', q: 0, pos: 'FLOOR' }, []) : enter({ ...s, q: s.q + 1 }, []);
+      if (e.kind === 'done' || e.kind === 'yes') return s.q + 1 >= GET_DOWN.length ? enter(inPlan({ ...s, step: 'positionHold', q: 0, pos: 'FLOOR' }), []) : enter({ ...s, q: s.q + 1 }, []);
       if (e.kind === 'skip' || e.kind === 'no') return enter({ ...s, step: 'positionHold', q: 0 }, []);
       if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : enter({ ...s, step: 'positionHold', q: 0 }, []);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
@@ -441,17 +441,40 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   care: {
     safety: 'plan',
     stage: 'care',
+    // Short parts, each its own turn: the heat part offers the timer, the others ask to go on; then the medicine check.
     view: (s, other) => {
-      if (s.q === 2) return { ask: [line(other ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], reprompt: [line(MEDICINE_CAUTION_ASK)] };
-      if (s.q === 0) return { body: lines(HEAT_COLD), ask: [line(TIMER_OFFER)] };
-      return { body: lines(KEEP_MOVING), ask: [line(STEP_DONE_ASK)] };
+      if (s.q >= MEDICINE_PART) return { ask: [line(other ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], reprompt: [line(MEDICINE_CAUTION_ASK)] };
+      const part = SELF_CARE_PARTS[s.q] ?? SELF_CARE_PARTS[0]!;
+      return { body: lines(part.lines), ask: [part.id === 'heat' ? line(TIMER_OFFER) : talk(NEXT_PART_QUESTION)] };
     },
-    help: (s) => (s.q === 2 ? TALK.helpQuestions : TALK.helpWaiting),
+    help: (s) => (s.q >= MEDICINE_PART ? TALK.helpQuestions : TALK.helpWaiting),
     screen: { title: 'Looking after your back', hint: null },
     resume: { as: 'care', topic: 'care' },
     busy: false,
-    ack: (s) => (s.q === 2 ? 'ask' : 'yes'),
+    ack: (s) => (s.q >= MEDICINE_PART ? 'ask' : 'yes'),
     on: (s, e) => atCare(s, e),
+  },
+  close: {
+    safety: 'plan',
+    stage: 'care',
+    view: (s) => {
+      const last = s.q + 1 >= CLOSE_PARTS.length;
+      return { body: lines((CLOSE_PARTS[s.q] ?? CLOSE_PARTS[0]!).lines), ask: [last ? talk(TALK.menu) : talk(NEXT_PART_QUESTION)], reprompt: [last ? talk(TALK.menuShort) : talk(NEXT_PART_QUESTION)] };
+    },
+    help: help(TALK.helpWaiting),
+    screen: { title: 'When to see a doctor', hint: null },
+    resume: null,
+    busy: false,
+    ack: 'yes',
+    on: (s, e) => {
+      const last = s.q + 1 >= CLOSE_PARTS.length;
+      // At the last part the question is the menu's: answered as the menu answers it.
+      if (last) return STEPS.menu.on({ ...s, step: 'menu', q: 0 }, e);
+      if (e.kind === 'yes' || e.kind === 'done') return enter({ ...s, q: s.q + 1 }, []);
+      if (e.kind === 'no' || e.kind === 'skip') return toMenu(s, []);
+      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : enter({ ...s, step: 'care', q: MEDICINE_PART }, []);
+      return reply(s, [talk(TALK.takeYourTime)], { body: false });
+    },
   },
   menu: {
     safety: 'plan',
@@ -470,9 +493,19 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   },
 };
 
+/** Lying down was the position stage itself: the plan goes on from there, not back to where it was asked. */
+function inPlan(s: State): State {
+  const out: State = { ...s, solo: false };
+  delete (out as { back?: StepId }).back;
+  delete (out as { bq?: number }).bq;
+  return out;
+}
+
 /** Up from a bed (the log roll) or from the floor: never a bed edge for someone on the floor. */
 function getUpRoute(s: State): readonly Clinical[] {
-  return s.pos === 'FLOOR' ? FLOOR_GET_UP : LOG_ROLL;
+  if (s.pos === 'FLOOR') return FLOOR_GET_UP;
+  // Pregnant: she is already on her side (S-NHSPREG); the roll starts there, not flat on the back.
+  return s.pregnant ? LOG_ROLL.slice(1) : LOG_ROLL;
 }
 
 function atBreathing(s: State, e: FlowEvent): Outcome {
@@ -512,19 +545,23 @@ function atFinal(s: State, e: FlowEvent): Outcome {
 }
 
 function atCare(s: State, e: FlowEvent): Outcome {
-  if (s.q === 2) {
+  if (s.q >= MEDICINE_PART) {
     // The medicine-caution question (S-NSAID).
     if (e.kind === 'yes' || e.kind === 'notSure') return careEnd(s, [line(MEDICINE_ASK_PHARMACIST)]);
     if (e.kind === 'no') return careEnd(s, [line(MEDICINE_OK)]);
     if (e.kind === 'skip' || e.kind === 'done') return careEnd(s, []);
-    if (e.kind === 'previous') return enter({ ...s, q: 1 }, []);
+    if (e.kind === 'previous') return enter({ ...s, q: MEDICINE_PART - 1 }, []);
     return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
   }
-  // After the timer, the next tip; asked for by name, the tips end where the side trip began.
-  if (s.q === 0 && e.kind === 'yes') return setAlert({ ...s, ret: 'care', rq: 1 }, { p: 'timer' });
+  const part = SELF_CARE_PARTS[s.q] ?? SELF_CARE_PARTS[0]!;
+  if (part.id === 'heat' && e.kind === 'yes') return setAlert({ ...s, ret: 'care', rq: s.q + 1 }, { p: 'timer' });
+  // Heat or ice asked for by name: the heat and cold parts, then back to where the plan was.
+  const lastOfTopic = s.solo && part.id === 'cold';
+  // "No" to "Want the next part?": the plan stops here, and the close (the safety net) still comes.
+  if (e.kind === 'no' && part.id !== 'heat') return s.solo ? finishTopic(s, []) : careEnd(s, []);
   if (e.kind === 'done' || e.kind === 'yes' || e.kind === 'skip' || e.kind === 'no') {
-    if (s.solo && s.q >= 1) return finishTopic(s, []);
-    return s.q === 1 ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
+    if (lastOfTopic) return finishTopic(s, []);
+    return s.q + 1 >= MEDICINE_PART ? medicine(s) : enter({ ...s, q: s.q + 1 }, []);
   }
   if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
   return reply(s, [talk(TALK.takeYourTime)], { body: false });

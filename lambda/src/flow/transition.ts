@@ -21,7 +21,7 @@ import { recentlyCleared, resumePoint } from './memory';
 import { enter, reply, type FlowContext, type Outcome } from './outcome';
 import {
   checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
-  sideTrip, startScreen,
+  greet, sideTrip, startScreen,
 } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
 import { initialState, type State, type StepId, type TopicId } from './state';
@@ -143,12 +143,17 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
   // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
   if (SAFETY_QUESTIONS.has(s.step) && !ALWAYS_HEARD.has(event.kind)) return STEPS[s.step].on(s, event);
   if (event.kind === 'ack') return acknowledged(s);
+  // "Ouch" at a question: kindly, then the same question (steps where the person moves stop and check instead).
+  if (event.kind === 'feel' && event.feeling === 'worse' && !STEPS[s.step].busy && s.step !== 'tiltsFeel') {
+    return reply(s, [talk(TALK.sorryItHurts)], { body: false });
+  }
 
   switch (event.kind) {
     case 'stop':
       return goodbye(s);
     case 'help':
-      return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s))], { body: false });
+      // What they can say here, in one sentence, and what the skill can do, in one more.
+      return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s)), talk(s.emergency || !s.cleared ? TALK.helpCanEarly : TALK.helpCan)], { body: false });
     case 'repeat':
       // After an emergency, "repeat" and "what?" give the number first, again.
       if (s.emergency && s.step !== 'emergency') return reply(s, emergencyBody(s), { body: false });
@@ -207,14 +212,14 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
   switch (event.kind) {
     case 'launch':
     case 'entry':
-      return startScreen(fresh, [talk(TALK.greeting)]);
+      return greet(fresh);
     case 'stop':
       return goodbye(fresh);
     case 'help':
       return startScreen(fresh, [talk(TALK.helpScreen)]);
     case 'topic':
       // "Alexa, ask back helper how do I get out of bed": screen first, then straight to it.
-      return startScreen({ ...fresh, want: event.topic }, [talk(TALK.greeting)]);
+      return greet({ ...fresh, want: event.topic });
     default:
       // "Yes" after the session ended, or an unknown intent: say honestly where we are.
       return startScreen(fresh, [talk(TALK.newSessionNoContext)]);
@@ -246,6 +251,8 @@ function fact(prev: State | undefined, f: FactId): Outcome {
 /** The screen question asked again on its own, then back to where the person was. */
 function askAgain(s: State, id: string, opening: readonly Part[]): Outcome {
   const q = Math.max(0, SCREEN.findIndex((x) => x.id === id));
+  // Already the question on the table: ask it, once.
+  if ((s.step === 'screen' || s.step === 'signCheck') && s.q === q) return reply(s, opening, { body: false });
   const from: StepId = s.step === 'signCheck' ? (s.ret ?? 'screen') : s.step;
   return enter({ ...s, step: 'signCheck', q, ret: from, rq: s.step === 'signCheck' ? (s.rq ?? 0) : s.q }, opening);
 }
