@@ -77,6 +77,14 @@ const skipping = (e: FlowEvent) => e.kind === 'done' || e.kind === 'skip';
 const SAY_YES_NO = 'Say "yes", "no" or "not sure"';
 const help = (text: string) => () => text;
 
+/** An offer in the plan: yes does it, no or skip moves on, back goes back, anything else is waited for. */
+const offer = (onYes: (s: State) => Outcome) => (s: State, e: FlowEvent): Outcome => {
+  if (e.kind === 'yes') return onYes(s);
+  if (e.kind === 'no' || skipping(e)) return advance(s, []);
+  if (e.kind === 'previous') return back(s);
+  return reply(s, [talk(TALK.takeYourTime)], { body: false });
+};
+
 export const STEPS: { readonly [K in StepId]: StepSpec } = {
   screen: {
     safety: 'screen',
@@ -344,12 +352,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     resume: { as: 'tiltsOffer', topic: 'tilts' },
     busy: false,
     ack: 'yes',
-    on: (s, e) => {
-      if (e.kind === 'yes') return tilts(s);
-      if (e.kind === 'no' || skipping(e)) return advance(s, []);
-      if (e.kind === 'previous') return back(s);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    },
+    on: offer((s) => tilts(s)),
   },
   tiltsFeel: {
     safety: 'exercise',
@@ -377,12 +380,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     resume: { as: 'getUpOffer', topic: 'getUp' },
     busy: false,
     ack: 'yes',
-    on: (s, e) => {
-      if (e.kind === 'yes') return enter({ ...s, step: 'getUp', q: 0 }, []);
-      if (e.kind === 'no' || skipping(e)) return advance(s, []);
-      if (e.kind === 'previous') return back(s);
-      return reply(s, [talk(TALK.takeYourTime)], { body: false });
-    },
+    on: offer((s) => enter({ ...s, step: 'getUp', q: 0 }, [])),
   },
   getUp: {
     safety: 'exercise',
