@@ -217,4 +217,9 @@ export const PREGNANT_NOTED: Clinical = {
   say: "Thank you for telling me. When you lie down, lie on your side, with a pillow under your bump. I'll leave out pills like ibuprofen.",
   sources: ['S-NHSPREG', 'S-NSAID'],
 };
+/** Pregnancy said while help comes: no position advice, only who to tell (the guard holds movement anyway). */
+export const PREGNANT_NOTED_EMERGENCY: Clinical = {
+  say: 'Thank you for telling me. Tell the people who come to help that you are pregnant.',
+  sources: ['S-NHS', 'S-NHSPREG'],
+};
 export const AGE_NOTED: Clinical = { say: "Thank you. I'll keep that in mind.", sources: ['S-AHCPR'] };

@@ -6,7 +6,7 @@
  */
 import {
   AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_HOW_URGENT, CALL_IF_EMERGENCY, CALL_NOW, CONTACT_CALL,
-  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY,
+  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, PREGNANT_NOTED_EMERGENCY, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY,
   SCARED_SCREENING, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
 import { ANSWERS, type QuestionId } from '../content/answers';
@@ -116,7 +116,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       if (prev && SAFETY_QUESTIONS.has(prev.step)) break;
       return dizzy(prev);
     case 'pregnant':
-      return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(PREGNANT_NOTED)]);
+      return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(prev?.emergency ? PREGNANT_NOTED_EMERGENCY : PREGNANT_NOTED)]);
     case 'age': {
       if (prev?.step === 'final' && !prev.emergency) return STEPS.final.on(prev, event);
       const band = event.years === undefined ? undefined : event.years >= 50 ? 'over50' : event.years < 20 ? 'under20' : 'adult';

@@ -2,7 +2,7 @@ import type { ErrorHandler, HandlerInput, RequestHandler } from 'ask-sdk-core';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { ERROR_REPLY, transition, type Effect, type Outcome } from '../flow/transition';
 import { memoryFrom, readMemory, type Memory } from '../flow/memory';
-import { initialState, readState, STATE_KEY, type State } from '../flow/state';
+import { initialState, readSessionState, readState, STATE_KEY, type State } from '../flow/state';
 import type { Reply } from '../flow/reply';
 import { localePack } from '../locale';
 import { render } from '../speech/render';
@@ -224,11 +224,13 @@ export function conversationHandler(services: SkillServices = {}): RequestHandle
       const envelope = input.requestEnvelope;
       logEvent(envelope.request);
       const attributes = input.attributesManager.getSessionAttributes();
-      let prev = readState(attributes[STATE_KEY]);
+      // Fails closed: an emergency trace stays an emergency; other state we can't read is a fresh full screen.
+      const session = readSessionState(attributes[STATE_KEY]);
+      let prev = session.state;
       const now = requestTime(envelope);
 
-      // Saved preferences are read once, when a conversation starts.
-      const loaded = !prev && usable(envelope, prev) ? await loadMemory(input) : undefined;
+      // Saved preferences are read once, when a conversation starts; never to shorten the screen for state we lost.
+      const loaded = !prev && !session.lost && usable(envelope, prev) ? await loadMemory(input) : undefined;
       let book = loaded ? loaded.book : readBook(attributes[BOOK_KEY]);
       const event = toEvent(envelope.request);
       // Alexa asked for a permission and answered: the plan waits in the session, and in the database in case the session lost it.
@@ -347,7 +349,7 @@ export const OtherRequestHandler: RequestHandler = {
     const type = input.requestEnvelope.request.type;
     // A tap on the screen we did not ask for, or an event outside a conversation: stay quiet.
     if (!input.requestEnvelope.session || type === 'Alexa.Presentation.APL.UserEvent') return input.responseBuilder.getResponse();
-    const prev = readState(input.attributesManager.getSessionAttributes()[STATE_KEY]);
+    const prev = readSessionState(input.attributesManager.getSessionAttributes()[STATE_KEY]).state;
     const out = transition(prev, { kind: 'unsupported' });
     return respond(input, out.reply, out.state);
   },
@@ -360,7 +362,8 @@ export const OtherRequestHandler: RequestHandler = {
  */
 export function ownAttributes(raw: unknown): Record<string, unknown> {
   const bh = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.hasOwn(raw, STATE_KEY) ? (raw as Record<string, unknown>)[STATE_KEY] : undefined;
-  const state = readState(bh);
+  // An emergency trace survives the error path too (readSessionState fails closed).
+  const state = readSessionState(bh).state;
   return state ? { [STATE_KEY]: state } : {};
 }
 
