@@ -15,6 +15,6 @@ export default {
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   tempDirName: 'stryker-tmp',
   concurrency: 2,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   thresholds: { high: 90, low: 70, break: null },
 };

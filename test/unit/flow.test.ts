@@ -123,7 +123,7 @@ describe('every path the flow can take', () => {
     walkAll();
     expect(seen.paths).toBeGreaterThan(1000);
     expect(failures.slice(0, 10)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('reminders to move', () => {
