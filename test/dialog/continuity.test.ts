@@ -4,7 +4,14 @@ import { DynamoPersistenceAdapter, createDynamoClient, userKey } from '../../lam
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../tools/dynamo/local';
 import { buildSkill } from '../../lambda/src/skill';
 import { talkTo, type Dialog } from '../support/dialog';
+import { movementIn, movementSentences } from '../support/clinicalWalk';
+import { localePack } from '../../lambda/src/locale';
 import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
+
+const MOVEMENT = movementSentences(localePack('en-US'));
+/** The state the skill keeps in the session after this turn. */
+const stateAfter = (t: Dialog['turns'][number]): Record<string, unknown> =>
+  (t.response?.sessionAttributes?.bh ?? {}) as Record<string, unknown>;
 
 const TABLE = 'back-helper-test';
 let db: LocalDynamo;
@@ -56,7 +63,8 @@ describe('picking up where you left off', () => {
     const check = await second.user('yes');
     expect(check.speech).toContain('First, the warning signs. A bad fall.');
     expect(check.speech).toContain('Do you have any of these now?');
-    expect(check.speech).not.toContain('anything new');
+    // The short check replaces the full screen: not its first question.
+    expect(check.speech).not.toContain('Did this start after a bad fall');
     const resumed = await second.user('no');
     expect(resumed.speech).toContain("Thank you. Let's carry on gently.");
     expect(resumed.speech).not.toContain('None of those warning signs');
@@ -73,7 +81,11 @@ describe('picking up where you left off', () => {
     const t1 = await d.user("i'm not sure");
     expect(t1.speech).toMatch(/^You weren't sure about those warning signs\. To be safe, please get help\. Call 911 now/);
     const move = await d.user('help me get up');
-    expect(move.speech).not.toContain('Roll onto your side');
+    // Not only no movement sentence: the conversation stays in the emergency, and says the number again.
+    expect(movementIn(move.speech, MOVEMENT)).toEqual([]);
+    expect(move.speech).not.toContain('a few more safety questions');
+    expect(move.speech).toContain("Call 911 now if you haven't yet.");
+    expect(stateAfter(move)).toMatchObject({ step: 'emergency', emergency: 'RESCREEN' });
   });
 
   it('after two hours greets briefly and asks the full screen again', async () => {
@@ -93,7 +105,9 @@ describe('picking up where you left off', () => {
     const check = await d.user('alexa, ask back helper how do i get out of bed', 'GetUpIntent');
     expect(check.speech).toContain('Do you have any of these now?');
     const early = await d.user('how do i get out of bed', 'GetUpIntent');
-    expect(early.speech).not.toContain('Roll onto your side');
+    // Not yet the way to getting up (its questions first): the present-tense question comes before it.
+    expect(early.speech).not.toContain('a few more safety questions');
+    expect(movementIn(early.speech, MOVEMENT)).toEqual([]);
     expect(early.speech).toContain('Do you have any of these now?');
     const after = await d.user('no');
     expect(after.speech).not.toContain('Lie on your back and bend your knees.');
@@ -133,8 +147,11 @@ describe('coming back never clears someone who is not clear', () => {
     expect(t.speech).toContain('Did this start after a bad fall');
     expect(t.speech).not.toContain('Do you have any of these now?');
     const no = await d.user('no');
-    expect(no.speech).not.toContain('None of those warning signs');
-    expect(no.speech).not.toContain('position');
+    // A no to the first question leads to the second one, never to the short check's "carry on".
+    expect(no.speech).toContain('Do you have any pain or tightness in your chest?');
+    expect(no.speech).not.toContain("Let's carry on gently");
+    expect(stateAfter(no)).toMatchObject({ step: 'screen', q: 1 });
+    expect(stateAfter(no)).not.toHaveProperty('cleared');
   });
 
   it('someone who stopped at the first question gets the full screen, not the short check', async () => {

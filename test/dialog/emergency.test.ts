@@ -173,7 +173,10 @@ describe('the emergency screen, spoken', () => {
     const t = await d.user('i have a funny feeling in my toes');
     expect(t.heard?.intent).toBe('EmergencyStatementIntent');
     expect(t.speech).toContain('I want to be sure I heard you. Do you have numbness between your legs');
-    expect(t.speech).not.toContain('Is something new wrong');
+    // A check, not yet the emergency: no number, and nothing stored as an emergency.
+    expect(t.speech).not.toMatch(/call 911/i);
+    expect(t.response?.sessionAttributes?.bh).toMatchObject({ step: 'checkSign' });
+    expect(t.response?.sessionAttributes?.bh).not.toHaveProperty('emergency');
     const no = await d.user('no');
     expect(no.speech).toContain('Where are you now?');
     await d.user('i have a strange feeling');

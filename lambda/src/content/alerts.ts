@@ -40,7 +40,6 @@ export const CHECK_IN_CONFIRM: Clinical = {
 export const MOVE_REMINDER_SET: Clinical = {
   say: "Done. I'll remind you every hour, from {from} until {until}.",
   sources: ['S-SEED0', 'S-COCH-REST'],
-  moves: true,
 };
-export const MOVE_ONCE_SET: Clinical = { say: "Done. I'll remind you in an hour.", sources: ['S-SEED0', 'S-COCH-REST'], moves: true };
+export const MOVE_ONCE_SET: Clinical = { say: "Done. I'll remind you in an hour.", sources: ['S-SEED0', 'S-COCH-REST'] };
 export const CHECK_IN_SET: Clinical = { say: "Done. I'll check in with you tomorrow at {at}.", sources: ['S-SEED0'] };

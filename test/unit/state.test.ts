@@ -1,0 +1,101 @@
+/**
+ * Reading the session's state back, unit by unit: it fails closed. An emergency value that can't be read is
+ * still an emergency (of unknown cause), a state with any trace of an emergency stays an emergency, and any
+ * other state that can't be read is `lost` (a fresh full screen, never the short check).
+ */
+import { initialState, readSessionState, readState, STATE_VERSION, STEP_IDS } from '../../lambda/src/flow/state';
+
+const VALID = { v: STATE_VERSION, step: 'more', q: 2, pace: 'slower', sets: 1, cleared: true, fullClear: true };
+
+describe('readSessionState', () => {
+  it('is a new conversation, not a lost one, when there is no state', () => {
+    expect(readSessionState(undefined)).toEqual({ lost: false });
+    expect(readSessionState(null)).toEqual({ lost: false });
+  });
+
+  it('reads a good state as it is', () => {
+    expect(readSessionState(VALID)).toEqual({ state: VALID, lost: false });
+    expect(readSessionState(initialState())).toEqual({ state: initialState(), lost: false });
+  });
+
+  it('keeps a readable emergency cause', () => {
+    for (const emergency of ['Q1', 'Q5B', 'SADDLE', 'RESCREEN', 'CALL', 'CALLED', 'UNKNOWN']) {
+      expect(readSessionState({ ...VALID, step: 'emergency', emergency }).state?.emergency).toBe(emergency);
+    }
+  });
+
+  it('turns an unreadable emergency value into an emergency of unknown cause', () => {
+    for (const emergency of ['BANANA', 'constructor', 'q1', 'Q5', '', 0, 1, true, [], {}, ['Q1'], { cause: 'Q1' }]) {
+      const read = readSessionState({ ...VALID, emergency });
+      expect({ emergency, read }).toEqual({ emergency, read: { state: expect.objectContaining({ emergency: 'UNKNOWN' }), lost: false } });
+    }
+  });
+
+  it('reads no emergency only from an absent, null or false value', () => {
+    for (const emergency of [undefined, null, false]) {
+      expect(readSessionState({ ...VALID, emergency }).state).not.toHaveProperty('emergency');
+    }
+  });
+
+  it('keeps a state that cannot be read as an emergency when it carries any trace of one', () => {
+    const broken = [
+      { ...VALID, v: 1, emergency: 'Q1' }, // an older version
+      { ...VALID, v: STATE_VERSION + 1, emergency: 'SADDLE' }, // a newer one
+      { ...VALID, step: 'nowhere', emergency: 'Q3' }, // a step that does not exist
+      { ...VALID, step: undefined, emergency: 'BANANA' },
+      { emergency: true },
+      { emergency: 0 },
+      { emergency: '' },
+      { emergency: {} },
+    ];
+    for (const raw of broken) {
+      expect({ raw, read: readSessionState(raw) }).toEqual({
+        raw,
+        read: { state: { ...initialState(), step: 'emergency', emergency: 'UNKNOWN' }, lost: true },
+      });
+    }
+  });
+
+  it('treats any other state that cannot be read as lost, with no state at all', () => {
+    const broken: unknown[] = [
+      { ...VALID, v: 1 },
+      { ...VALID, v: String(STATE_VERSION) },
+      { ...VALID, step: 'nowhere' },
+      { ...VALID, step: 'constructor' },
+      { ...VALID, emergency: null, v: 0 },
+      { ...VALID, emergency: false, step: 7 },
+      {},
+      [],
+      [{ ...VALID, emergency: 'Q1' }],
+      'screen',
+      0,
+      false,
+      true,
+    ];
+    for (const raw of broken) expect({ raw, read: readSessionState(raw) }).toEqual({ raw, read: { lost: true } });
+  });
+
+  it('never reads back a flag that is not exactly true', () => {
+    for (const v of ['true', 1, {}, 'yes']) {
+      const s = readState({ ...VALID, cleared: v, fullClear: v, later: v, t2: v, noSave: v })!;
+      for (const k of ['cleared', 'fullClear', 'later', 't2', 'noSave']) expect(s).not.toHaveProperty(k);
+    }
+  });
+
+  it('never returns to the check-sign question from another one', () => {
+    expect(readState({ ...VALID, step: 'forgetConfirm', ret: 'checkSign' })).not.toHaveProperty('ret');
+    expect(readState({ ...VALID, step: 'forgetConfirm', ret: 'more' })).toHaveProperty('ret', 'more');
+  });
+
+  it('reads every step of the conversation', () => {
+    for (const step of STEP_IDS) expect(readState({ ...VALID, step })?.step).toBe(step);
+  });
+
+  it('bounds counts to 0..20 and reads anything else as 0', () => {
+    const read = (q: unknown) => readState({ ...VALID, q, sets: q })!;
+    expect(read(20)).toMatchObject({ q: 20, sets: 20 });
+    expect(read(21)).toMatchObject({ q: 20, sets: 20 });
+    expect(read(0)).toMatchObject({ q: 0, sets: 0 });
+    for (const bad of [-1, 1.5, '3', null]) expect(read(bad)).toMatchObject({ q: 0, sets: 0 });
+  });
+});
