@@ -90,6 +90,7 @@ function seeded(): Array<{ label: string; state: State }> {
     { label: 'Q6-Q11 done, tilts offered', state: drive(later) },
     { label: 'getting up', state: drive([...later, { kind: 'no' }, { kind: 'yes' }]) },
     { label: 'Q12-Q14', state: drive([...later, { kind: 'no' }, { kind: 'no' }]) },
+    { label: 'the self-care plan', state: drive([...later, ...noes(5)]) },
     { label: 'T2 answered', state: drive([...atMore, { kind: 'yes' }]) },
     { label: 'emergency, breathing', state: drive([{ kind: 'entry' }, { kind: 'yes' }, { kind: 'yes' }]) },
     { label: 'emergency, cannot breathe', state: drive([{ kind: 'entry' }, { kind: 'emergency', sign: 'BREATHING' }]) },

@@ -43,7 +43,8 @@ const saysMovement = (reply: Reply): boolean => partsOf(reply).some((p) => ('lin
 const saysExercise = (reply: Reply): boolean => partsOf(reply).some((p) => ('line' in p && p.line.exercise === true) || 'tilts' in p);
 const saysTilts = (reply: Reply): boolean => partsOf(reply).some((p) => 'tilts' in p);
 
-function guard(out: Outcome): Outcome {
+/** Exported for its own unit tests: on the flow's reachable paths the steps never give it anything to catch. */
+export function guard(out: Outcome): Outcome {
   const { state, reply } = out;
   // Timers and reminders belong to the self-care plan: never after a warning sign, never before the screen.
   if (out.effect?.kind === 'alert' && (state.emergency || !state.cleared)) {
