@@ -20,7 +20,10 @@ describe('where they are', () => {
     expect(sink.speech).toContain('Keep your knees soft, and let your belly relax.');
     // Held with them in the same reply: quiet made of breaks, with a few calm cues.
     expect((sink.response!.response.outputSpeech as { ssml: string }).ssml).toMatch(/<break time="\d+ms"\/>.*Let your belly soften\./);
-    const down = await d.user('help me lie down', 'LieDownIntent');
+    const age = await d.user('help me lie down', 'LieDownIntent');
+    // The age first: the way down is for someone who can get back up.
+    expect(age.speech).toContain('Before we start: are you over sixty-five?');
+    const down = await d.user('no');
     expect(down.speech).toContain('Hold a sturdy chair or the counter with both hands.');
     await d.user('next');
     const knees = await d.user('next');
@@ -29,6 +32,17 @@ describe('where they are', () => {
     const rest = await d.user('next');
     // Never left at "get down": the floor's resting positions follow.
     expect(rest.speech).toContain('Lie on your back with your knees bent.');
+    expect(stepOf(d)).toBe('positionHold');
+  });
+
+  it('a 75-year-old at the sink is not talked down to the floor alone', async () => {
+    const d = talkTo();
+    await cleared(d);
+    await d.user("i'm standing at the sink", 'StandingIntent');
+    await d.user('help me lie down', 'LieDownIntent');
+    const old = await d.user("i'm seventy five", 'AgeIntent');
+    expect(old.speech).toContain('Only get down to the floor if someone is with you to help you up.');
+    expect(old.speech).not.toContain('lower yourself onto one knee');
     expect(stepOf(d)).toBe('positionHold');
   });
 

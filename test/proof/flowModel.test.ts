@@ -200,7 +200,7 @@ describe(`every event sequence through the flow, to depth ${DEPTH} (${EVENTS.len
     const steps = new Set([...visited].map((k) => (JSON.parse(k) as State).step));
     expect([...steps].sort()).toEqual(
       ['breathing', 'breathingOffer', 'care', 'checkSign', 'signCheck', 'emergency', 'final', 'forgetConfirm', 'getUp', 'getUpOffer', 'menu', 'more',
-        'position', 'positionHold', 'getDown', 'painCheck', 'close', 'reminderConfirm', 'rescreen', 'resumeOffer', 'screen', 'tiltsFeel', 'tiltsOffer'].sort(),
+        'position', 'positionHold', 'downAge', 'getDown', 'painCheck', 'close', 'reminderConfirm', 'rescreen', 'resumeOffer', 'screen', 'tiltsFeel', 'tiltsOffer'].sort(),
     );
   }, 600_000);
 

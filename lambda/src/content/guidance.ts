@@ -62,6 +62,13 @@ export const GET_DOWN: readonly Clinical[] = [
   { say: "Lower yourself onto your side. Then roll onto your back, all in one piece. Don't twist.", sources: ['S-NHSFALL', 'S-LOGROLL'], moves: true },
 ];
 
+/** Asked before the way down when the age is not known: getting back up from the floor is harder when older (S-NHSFALL). */
+export const DOWN_AGE_ASK: Clinical = { say: 'Before we start: are you over sixty-five?', sources: ['S-NHSFALL'] };
+export const DOWN_STAY_SUPPORTED: Clinical = {
+  say: 'Then stay where you are, supported, for now. Only get down to the floor if someone is with you to help you up.',
+  sources: ['S-NHSFALL'],
+};
+
 /** A position is held inside one reply: a minute of quiet with a few calm cues (the listening window is 8 s). */
 export const HOLD_SECONDS = 60;
 export const HOLD_INTRO: Clinical = { say: "Let's stay here together for a minute. I'll keep time.", sources: ['S-SEED3'] };

@@ -7,7 +7,7 @@ import {
   CALL_NOW, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
-import { CLEAR, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
+import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
@@ -109,7 +109,10 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       return finishTopic(solo, [...opening, ...whenToSeeADoctor(s)]);
     case 'lieDown':
       // Down to the floor from standing or sitting; already lying, the resting positions instead.
-      return s.pos === 'STANDING' || s.pos === 'SITTING' || !s.pos ? enter({ ...solo, step: 'getDown', q: 0 }, opening) : enter({ ...solo, step: 'positionHold', q: 0 }, opening);
+      if (s.pos !== 'STANDING' && s.pos !== 'SITTING' && s.pos) return enter({ ...solo, step: 'positionHold', q: 0 }, opening);
+      // The age first, when it is not known: the way down is for someone who can get back up (S-NHSFALL).
+      if (s.age === 'over65') return enter({ ...solo, step: 'positionHold', q: 0 }, [...opening, line(DOWN_STAY_SUPPORTED)]);
+      return enter({ ...solo, step: s.age === 'adult' || s.age === 'under20' ? 'getDown' : 'downAge', q: 0 }, opening);
   }
 }
 
@@ -264,6 +267,15 @@ export function goodbye(s: State, first: readonly Part[] = []): Outcome {
 }
 
 /** What the person told us about themselves survives "start over": a same-day answer, pregnancy, age. */
+/** Years said aloud, as the band the advice needs: over 65 for getting down to the floor, over 50 and under 20 for Q12. */
+export function ageBand(years: number | undefined): State['age'] {
+  if (years === undefined) return undefined;
+  return years >= 65 ? 'over65' : years >= 50 ? 'over50' : years < 20 ? 'under20' : 'adult';
+}
+
+/** Over fifty, for Q12 (first-ever back pain). */
+export const overFifty = (s: State): boolean => s.age === 'over50' || s.age === 'over65';
+
 export function keepAboutThem(s: State): Partial<State> {
   return { ...(s.t2 ? { t2: true, later: true } : {}), ...(s.pregnant ? { pregnant: true } : {}), ...(s.age ? { age: s.age } : {}) };
 }

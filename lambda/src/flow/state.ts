@@ -20,6 +20,7 @@ export const STEP_IDS = [
   'reminderConfirm', // a reminder's time spoken back, waiting for yes
   'position', // asked where the person is
   'positionHold', // q = 0: position instructions given, waiting for "done"; q > 0: minutes held with the person
+  'downAge', // before the way down to the floor: the person's age, when it is not known yet
   'getDown', // down to the floor from standing or sitting (q = step)
   'breathingOffer',
   'breathing', // a set has just been spoken; "another minute?"
@@ -55,7 +56,7 @@ export function isEmergencyCause(v: unknown): v is EmergencyCause {
 }
 
 /** Age, when said or answered: it changes Q12 and the medicine check, never raises an alarm. */
-export type AgeBand = 'under20' | 'adult' | 'over50';
+export type AgeBand = 'under20' | 'adult' | 'over50' | 'over65';
 
 export interface State {
   readonly v: typeof STATE_VERSION;
@@ -157,7 +158,7 @@ export function readState(raw: unknown): State | undefined {
     ...(typeof r.mq === 'number' ? { mq: int(r.mq, 20) } : {}),
     ...((STEP_IDS as readonly unknown[]).includes(r.back) ? { back: r.back as StepId } : {}),
     ...(typeof r.bq === 'number' ? { bq: int(r.bq, 20) } : {}),
-    ...(r.age === 'under20' || r.age === 'adult' || r.age === 'over50' ? { age: r.age } : {}),
+    ...(r.age === 'under20' || r.age === 'adult' || r.age === 'over50' || r.age === 'over65' ? { age: r.age } : {}),
     ...flag('cleared'),
     ...flag('fullClear'),
     ...flag('later'),

@@ -6,7 +6,7 @@
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
 import { CHECK_SIGN, CHECK_SIGN_UNSURE, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
 import {
-  ASK_POSITION, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
+  ASK_POSITION, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
   PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
   TILTS_OFFER,
 } from '../content/guidance';
@@ -26,7 +26,7 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
-  finishTopic, medicine, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, startTopic, tilts,
+  ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, startTopic, tilts,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
 import type { State, StepId } from './state';
@@ -279,6 +279,23 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
     },
   },
+  downAge: {
+    safety: 'plan',
+    stage: 'position',
+    view: () => ({ ask: [line(DOWN_AGE_ASK)] }),
+    help: help(TALK.helpQuestions),
+    screen: { title: 'Down to the floor', hint: 'Say "yes" or "no"' },
+    resume: null,
+    busy: false,
+    ack: 'ask',
+    on: (s, e) => {
+      const band = e.kind === 'age' ? ageBand(e.years) : e.kind === 'yes' || e.kind === 'notSure' ? 'over65' : e.kind === 'no' ? s.age : null;
+      if (band === null) return reply(s, [talk(TALK.yesOrNo)], { body: false });
+      // Over sixty-five (or not sure): stay supported where they are, unless someone can help them up again.
+      if (band === 'over65') return enter({ ...s, age: 'over65', step: 'positionHold', q: 0 }, [line(DOWN_STAY_SUPPORTED)]);
+      return enter({ ...s, ...(band ? { age: band } : {}), step: 'getDown', q: 0 }, []);
+    },
+  },
   getDown: {
     safety: 'movement',
     stage: 'position',
@@ -521,7 +538,7 @@ function atFinal(s: State, e: FlowEvent): Outcome {
     switch (q.onYes) {
       case 'firstTime':
         // First-ever back pain matters with age: over fifty or under twenty (S-AHCPR).
-        return s.age === 'over50' || s.age === 'under20' ? t3({ ...s, first: true }) : nextFinal({ ...s, first: true }, s.q + 1, []);
+        return overFifty(s) || s.age === 'under20' ? t3({ ...s, first: true }) : nextFinal({ ...s, first: true }, s.q + 1, []);
       case 'pregnant':
         // Q13 is T3 in the clinical table, and changes the advice that follows (S-NHSPREG, S-NSAID).
         return nextFinal({ ...s, pregnant: true, t3: true }, s.q + 1, [line(PREGNANT_NOTED), ...(s.t3 || s.t2 ? [] : [line(T3_ADVICE)])]);
@@ -531,7 +548,7 @@ function atFinal(s: State, e: FlowEvent): Outcome {
   }
   if (e.kind === 'age') {
     // "I'm 55" to "Are you over fifty?" is the answer, not a new fact.
-    const band = e.years === undefined ? undefined : e.years >= 50 ? 'over50' : e.years < 20 ? 'under20' : 'adult';
+    const band = ageBand(e.years);
     if (!band) return reply(s, [talk(TALK.yesOrNo)], { body: false });
     const aged: State = { ...s, age: band };
     return s.first && band !== 'adult' ? t3(aged) : nextFinal(aged, s.q + 1, []);

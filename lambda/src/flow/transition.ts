@@ -21,7 +21,7 @@ import { recentlyCleared, resumePoint } from './memory';
 import { enter, reply, type FlowContext, type Outcome } from './outcome';
 import {
   checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
-  greet, sideTrip, startScreen,
+  ageBand, greet, sideTrip, startScreen,
 } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
 import { initialState, type State, type StepId, type TopicId } from './state';
@@ -120,7 +120,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(prev?.emergency ? PREGNANT_NOTED_EMERGENCY : PREGNANT_NOTED)]);
     case 'age': {
       if (prev?.step === 'final' && !prev.emergency) return STEPS.final.on(prev, event);
-      const band = event.years === undefined ? undefined : event.years >= 50 ? 'over50' : event.years < 20 ? 'under20' : 'adult';
+      if (prev?.step === 'downAge' && !prev.emergency) return STEPS.downAge.on(prev, event);
+      const band = ageBand(event.years);
       return noted(prev, { ...(prev ?? initialState()), ...(band ? { age: band } : {}) }, [line(AGE_NOTED)]);
     }
     case 'forget': {
