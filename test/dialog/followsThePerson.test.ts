@@ -11,6 +11,20 @@ async function cleared(d: Dialog) {
 async function laterNoes(d: Dialog) {
   for (let i = 0; i < MORE_QUESTIONS.length; i++) await d.user('no', 'AMAZON.NoIntent');
 }
+/** Cleared, settled where they said, no breathing, Q6-Q11 answered: at the tilts offer. */
+async function toTiltsOffer(d: Dialog, place: string) {
+  await cleared(d);
+  await d.user(place);
+  await d.user('done');
+  await d.user('no');
+  await laterNoes(d);
+}
+/** ...then no tilts, and yes to getting up: the first step of getting up. */
+async function toGettingUp(d: Dialog, place: string) {
+  await toTiltsOffer(d, place);
+  await d.user('no');
+  return d.user('yes');
+}
 
 describe('where they are', () => {
   it('a person standing at the sink is given a resting position, held with them, and can be talked down to the floor', async () => {
@@ -69,13 +83,7 @@ describe('where they are', () => {
 describe('getting up by place', () => {
   it('from the floor: side, hands and knees, a chair, push up with the legs; never a bed edge', async () => {
     const d = talkTo();
-    await cleared(d);
-    await d.user("i'm on the bathroom floor", 'OnFloorIntent');
-    await d.user('done');
-    await d.user('no'); // no breathing now
-    await laterNoes(d);
-    await d.user('no'); // no tilts
-    const first = await d.user('yes'); // get up now
+    const first = await toGettingUp(d, "i'm on the bathroom floor");
     const said = [first.speech];
     for (let i = 0; i < 5; i++) said.push((await d.user('next')).speech);
     const all = said.join(' ');
@@ -87,13 +95,7 @@ describe('getting up by place', () => {
 
   it('"there\'s no bed" during the log roll switches to the floor route', async () => {
     const d = talkTo();
-    await cleared(d);
-    await d.user("i'm in bed", 'InBedIntent');
-    await d.user('done');
-    await d.user('no');
-    await laterNoes(d);
-    await d.user('no');
-    await d.user('yes');
+    await toGettingUp(d, "i'm in bed");
     const floor = await d.user("there's no bed", 'OnFloorIntent');
     expect(floor.speech).toContain('Bend your knees, and roll onto your side, all in one piece.');
     await d.user('next');
@@ -104,11 +106,7 @@ describe('getting up by place', () => {
 describe('pain during an exercise means stop, kindly', () => {
   it('"ouch" in the tilts: back to resting, one question about the legs; a yes is an emergency', async () => {
     const d = talkTo();
-    await cleared(d);
-    await d.user("i'm on my back", 'LyingOnBackIntent');
-    await d.user('done');
-    await d.user('no');
-    await laterNoes(d);
+    await toTiltsOffer(d, "i'm on my back");
     await d.user('yes'); // tilts
     const ouch = await d.user('ouch', 'FeelWorseIntent');
     expect(ouch.speech).toContain('Then stop there, gently. Go back to the position that felt easiest, and rest.');
@@ -119,13 +117,7 @@ describe('pain during an exercise means stop, kindly', () => {
 
   it('"that hurts" while getting up stops the steps, and a no carries on without them', async () => {
     const d = talkTo();
-    await cleared(d);
-    await d.user("i'm in bed", 'InBedIntent');
-    await d.user('done');
-    await d.user('no');
-    await laterNoes(d);
-    await d.user('no');
-    await d.user('yes');
+    await toGettingUp(d, "i'm in bed");
     const hurt = await d.user('that hurts', 'FeelWorseIntent');
     expect(hurt.speech).toContain('Then stop there, gently.');
     const no = await d.user('no');
