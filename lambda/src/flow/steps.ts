@@ -474,7 +474,10 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     stage: 'care',
     view: (s) => {
       const last = s.q + 1 >= CLOSE_PARTS.length;
-      return { body: lines((CLOSE_PARTS[s.q] ?? CLOSE_PARTS[0]!).lines), ask: [last ? talk(TALK.menu) : talk(NEXT_PART_QUESTION)], reprompt: [last ? talk(TALK.menuShort) : talk(NEXT_PART_QUESTION)] };
+      const part = CLOSE_PARTS[s.q] ?? CLOSE_PARTS[0]!;
+      // A same-day answer said during the close replaces the later timeline: nothing contradicts "today".
+      const body = s.t2 && part.id === 'timeline' ? [line(T2_ADVICE)] : lines(part.lines);
+      return { body, ask: [last ? talk(TALK.menu) : talk(NEXT_PART_QUESTION)], reprompt: [last ? talk(TALK.menuShort) : talk(NEXT_PART_QUESTION)] };
     },
     help: help(TALK.helpWaiting),
     screen: { title: 'When to see a doctor', hint: null },
