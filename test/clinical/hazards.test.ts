@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadHazards, riskRating, type Hazard, type TestRef } from '../support/clinicalFile';
 import { ROOT } from '../support/paths';
@@ -7,6 +7,23 @@ import { testsInFile } from '../support/testNames';
 import { GOLDEN_DESCRIBE, GOLDEN_TEST_FILE, loadPersonas } from '../golden/personas';
 
 const hazards = loadHazards();
+
+/** Every source file of the skill and its infrastructure, as text: a control must be used there, not only declared. */
+function shippedText(): string {
+  const texts: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|ya?ml)$/.test(name)) texts.push(readFileSync(path, 'utf8'));
+    }
+  };
+  for (const dir of ['lambda/src', 'infrastructure']) walk(join(ROOT, dir));
+  return texts.join('\n');
+}
+const SHIPPED = shippedText();
+/** A declared name that nothing uses is a dead control: it says nothing to anyone. */
+const usedTimes = (symbol: string): number => (SHIPPED.match(new RegExp(`\\b${symbol}\\b`, 'g')) ?? []).length;
 const personaIds = new Set(loadPersonas().map((p) => p.id));
 
 /** Why a test reference does not name a test that exists today; undefined when it does. */
@@ -27,6 +44,7 @@ function problemsOf(h: Hazard): string[] {
   for (const c of h.controls) {
     if (!existsSync(join(ROOT, c.file))) out.push(`no file ${c.file}`);
     else if (!declaredNames(c.file).has(c.symbol)) out.push(`no symbol ${c.symbol} in ${c.file}`);
+    else if (c.file.startsWith('lambda/src/') && usedTimes(c.symbol) < 2) out.push(`${c.symbol} in ${c.file} is declared but never used`);
   }
   for (const t of h.tests) {
     const why = missingTest(t);

@@ -12,10 +12,6 @@ export const QUESTION_IDS = [
 ] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
-export function isQuestionId(v: unknown): v is QuestionId {
-  return typeof v === 'string' && (QUESTION_IDS as readonly string[]).includes(v);
-}
-
 export interface Answer {
   /** Two or three short sentences. */
   readonly says: readonly Clinical[];

@@ -91,8 +91,6 @@ export function breathingLead(pace: PaceId, first: boolean, paceChanged: boolean
   return paceChanged ? [BREATHING_PACE_CHANGE[pace]] : [];
 }
 
-/** The lines said only before the first set of a conversation: the flow must not repeat them. */
-export const BREATHING_FIRST_SET_ONLY: readonly Clinical[] = [BREATHING_INTRO.normal, BELLY_CUE];
 
 export const BREATHING_SET_DONE: Clinical = {
   say: 'That was one minute. Would you like another minute?',

@@ -118,11 +118,6 @@ export const T1_REMINDER: Clinical = {
   sources: ['S-NHS', 'S-AMAZON-CALL'],
 };
 
-export const T1_STAY: Clinical = {
-  say: "Stay as you are until help comes. You're doing the right thing.",
-  sources: ['S-NHS'],
-};
-
 /** "I've called them", "they're on their way". */
 export const HELP_COMING: Clinical = {
   say: 'That was the right thing to do. Stay where you are until they come. If someone is with you, ask them to unlock the door.',

@@ -6,14 +6,6 @@ export const SELF_CARE_INTRO: Clinical = {
   sources: ['S-NHS'],
 };
 
-/** Heat or cold (S-SEED0, S-SEED2, S-SEED4, S-COCH-HEAT, S-ACP). */
-export const HEAT_COLD: readonly Clinical[] = [
-  { say: 'Heat or cold can both help. Use whichever feels better.', sources: ['S-SEED4', 'S-COCH-HEAT', 'S-ACP'] },
-  { say: 'Many people use cold for the first two days, then heat.', sources: ['S-SEED0', 'S-SEED2'] },
-  { say: 'Always wrap it in a cloth. Use it for fifteen to twenty minutes at a time.', sources: ['S-SEED2', 'S-SEED4'] },
-  { say: 'Never use it while you sleep.', sources: ['S-COCH-HEAT'] },
-];
-
 /** Keep moving a little (S-SEED0, S-SEED1, S-SEED2, S-COCH-REST). */
 export const KEEP_MOVING: readonly Clinical[] = [
   { say: 'Keep moving a little, and often. A short walk of a few minutes helps.', sources: ['S-SEED0', 'S-COCH-REST'], moves: true },

@@ -43,7 +43,6 @@ export const TALK = {
   alertLimit: 'You have too many timers already. Please cancel one, then ask me again.',
   alertFailed: "Sorry, I couldn't set that just now. You can ask Alexa directly, outside this skill.",
   noLocalTime: "Sorry, I can't tell the time where you are, so I can't set that reminder.",
-  carryOn: "Good. Let's carry on.",
   freshStart: "Okay, let's start fresh.",
   forgetAsk: 'Do you want me to delete your saved settings and where we left off?',
   forgetDone: "Done. I've deleted all I saved about you.",

@@ -4,14 +4,14 @@
  * answers each event. `{ [K in StepId]: StepSpec }` makes the compiler ask for every field of a new step.
  */
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
-import { CHECK_SIGN, CHECK_SIGN_UNSURE, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
+import { CHECK_SIGN, CHECK_SIGN_UNSURE, HEARD_UNKNOWN, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
 import {
   ASK_POSITION, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
   PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
   TILTS_OFFER,
 } from '../content/guidance';
 import {
-  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR, RESCREEN_UNSURE,
+  FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR, RESCREEN_HEARD, RESCREEN_UNSURE,
   SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE,
 } from '../content/screen';
 import {
@@ -29,7 +29,7 @@ import {
   ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, startTopic, tilts,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
-import type { State, StepId } from './state';
+import type { EmergencyCause, State, StepId } from './state';
 
 /**
  * What a step may do, for the guard:
@@ -77,6 +77,16 @@ const skipping = (e: FlowEvent) => e.kind === 'done' || e.kind === 'skip';
 const SAY_YES_NO = 'Say "yes", "no" or "not sure"';
 const help = (text: string) => () => text;
 
+/**
+ * The answer to a warning-sign question: yes is the emergency, said back; "not sure" counts as yes and is said
+ * back as not sure (docs/clinical/reference.md: the safety screen). Anything else is left to the step.
+ */
+function warningAnswer(s: State, e: FlowEvent, cause: EmergencyCause, heard: Clinical, unsure: Clinical): Outcome | undefined {
+  if (e.kind === 'yes') return emergency(s, cause, heard);
+  if (e.kind === 'notSure') return emergency(s, cause, unsure);
+  return undefined;
+}
+
 /** An offer in the plan: yes does it, no or skip moves on, back goes back, anything else is waited for. */
 const offer = (onYes: (s: State) => Outcome) => (s: State, e: FlowEvent): Outcome => {
   if (e.kind === 'yes') return onYes(s);
@@ -98,9 +108,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     ack: 'ask',
     on: (s, e) => {
       const q = SCREEN[s.q] ?? SCREEN[0]!;
-      if (e.kind === 'yes') return emergency(s, q.id, q.heard);
-      // Not sure counts as yes, and is said back as what it was.
-      if (e.kind === 'notSure') return emergency(s, q.id, q.unsure);
+      const sign = warningAnswer(s, e, q.id, q.heard, q.unsure);
+      if (sign) return sign;
       if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
       if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
       if (skipping(e)) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
@@ -140,8 +149,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'ask',
     on: (s, e) => {
-      if (e.kind === 'yes') return emergency(s, 'UNKNOWN');
-      if (e.kind === 'notSure') return emergency(s, 'UNKNOWN', CHECK_SIGN_UNSURE);
+      const sign = warningAnswer(s, e, 'UNKNOWN', HEARD_UNKNOWN, CHECK_SIGN_UNSURE);
+      if (sign) return sign;
       if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
       return reply(s, [talk(TALK.answerFirst)], { body: false });
     },
@@ -157,8 +166,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     ack: 'ask',
     on: (s, e) => {
       const q = SCREEN[s.q] ?? SCREEN[0]!;
-      if (e.kind === 'yes') return emergency(s, q.id, q.heard);
-      if (e.kind === 'notSure') return emergency(s, q.id, q.unsure);
+      const sign = warningAnswer(s, e, q.id, q.heard, q.unsure);
+      if (sign) return sign;
       if (e.kind === 'no') return returnTo(s, [talk(TALK.okay)]);
       return reply(s, [talk(TALK.answerFirst)], { body: false });
     },
@@ -190,8 +199,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'ask',
     on: (s, e) => {
-      if (e.kind === 'yes') return emergency(s, 'RESCREEN');
-      if (e.kind === 'notSure') return emergency(s, 'RESCREEN', RESCREEN_UNSURE);
+      const sign = warningAnswer(s, e, 'RESCREEN', RESCREEN_HEARD, RESCREEN_UNSURE);
+      if (sign) return sign;
       if (e.kind === 'no') {
         const cleared: State = { ...s, cleared: true };
         if (s.ret) {
@@ -430,8 +439,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'ask',
     on: (s, e) => {
-      if (e.kind === 'yes') return emergency(s, 'PAIN', PAIN_CHECK.heard);
-      if (e.kind === 'notSure') return emergency(s, 'PAIN', PAIN_CHECK.unsure);
+      const sign = warningAnswer(s, e, 'PAIN', PAIN_CHECK.heard, PAIN_CHECK.unsure);
+      if (sign) return sign;
       if (e.kind === 'no') {
         // Rest, then the plan after what hurt: no more tilts, getting up only when asked again.
         const after = restored(s);
