@@ -102,7 +102,9 @@ describe('breathing', () => {
     await d.user('yes');
     const done = await d.user('yes');
     expect(done.speech).toContain('That was five minutes of slow breathing.');
-    expect(done.speech).toContain('Is there anything else?');
+    // Asked for in one breath, before the plan began: after it, the plan carries on, not the menu.
+    expect(done.speech).toContain("Now, let's carry on.");
+    expect(done.speech).toContain('Do you have a fever or chills');
   });
 
   it('keeps its place on odd answers mid-exercise, and stops kindly when it hurts', async () => {

@@ -99,7 +99,7 @@ describe('a side question in the middle of the plan comes back to it', () => {
     expect(heat.speech).toContain('Wrap heat in a cloth');
     await d.user('no'); // no timer: the cold part
     const back = await d.user('next');
-    expect(back.speech).toContain('Now, back to where we were.');
+    expect(back.speech).toContain("Now, let's carry on.");
     expect(back.speech).toContain('Shall we breathe together for a minute?');
   });
 });

@@ -65,7 +65,7 @@ export const GET_DOWN: readonly Clinical[] = [
 /** Asked before the way down when the age is not known: getting back up from the floor is harder when older (S-NHSFALL). */
 export const DOWN_AGE_ASK: Clinical = { say: 'Before we start: are you over sixty-five?', sources: ['S-NHSFALL'] };
 export const DOWN_STAY_SUPPORTED: Clinical = {
-  say: 'Then stay where you are, supported, for now. Only get down to the floor if someone is with you to help you up.',
+  say: 'For now, stay where you are, supported. Only get down to the floor if someone is with you to help you up.',
   sources: ['S-NHSFALL'],
 };
 

@@ -31,7 +31,7 @@ export const TALK = {
   goodbye: 'Okay, take it slowly.',
   okay: 'Okay, thank you.',
   welcomeBack: 'Welcome back.',
-  backToPlan: "Now, back to where we were.",
+  backToPlan: "Now, let's carry on.",
   laterFirst: 'Before that, a few more safety questions.',
   cannotSkipLater: "I can't skip these. They only take a moment, and they keep you safe.",
   yesOrNo: 'Sorry, is that a yes, or a no?',

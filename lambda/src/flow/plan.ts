@@ -86,6 +86,17 @@ export function sideTrip(s: State, topic: TopicId, opening: readonly Part[]): Ou
   return startTopic(from, topic, opening);
 }
 
+/** Where the plan goes on after a topic asked for before it began (in a one-shot, or during the questions). */
+const PLAN_AFTER: Readonly<Record<TopicId, StepId>> = {
+  breathing: 'more', positions: 'breathingOffer', lieDown: 'breathingOffer', tilts: 'getUpOffer', getUp: 'final',
+  heatIce: 'position', painRelief: 'position', doctor: 'position',
+};
+
+/** A topic kept for after the questions: done first, then the plan from where it fits, never the menu. */
+export function wantedTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
+  return startTopic(s.back ? s : { ...s, back: PLAN_AFTER[topic], bq: 0 }, topic, opening);
+}
+
 export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
   // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
   if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)], false);
@@ -109,7 +120,9 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       return finishTopic(solo, [...opening, ...whenToSeeADoctor(s)]);
     case 'lieDown':
       // Down to the floor from standing or sitting; already lying, the resting positions instead.
-      if (s.pos !== 'STANDING' && s.pos !== 'SITTING' && s.pos) return enter({ ...solo, step: 'positionHold', q: 0 }, opening);
+      // Where they are is not known yet: ask that first, in the plan; "help me lie down" is offered from there.
+      if (!s.pos) return enter({ ...solo, solo: false, step: 'position', q: 0 }, opening);
+      if (s.pos !== 'STANDING' && s.pos !== 'SITTING') return enter({ ...solo, step: 'positionHold', q: 0 }, opening);
       // The age first, when it is not known: the way down is for someone who can get back up (S-NHSFALL).
       if (s.age === 'over65') return enter({ ...solo, step: 'positionHold', q: 0 }, [...opening, line(DOWN_STAY_SUPPORTED)]);
       return enter({ ...solo, step: s.age === 'adult' || s.age === 'under20' ? 'getDown' : 'downAge', q: 0 }, opening);
@@ -138,7 +151,7 @@ export function greet(state: State): Outcome {
 export function clear(s: State): Outcome {
   const cleared: State = { ...s, cleared: true, fullClear: true, disclaimed: true };
   const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
-  if (s.want) return startTopic(cleared, s.want, opening);
+  if (s.want) return wantedTopic(cleared, s.want, opening);
   // Where they are, said during the questions, was kept for now.
   if (s.pos) return enter({ ...cleared, step: 'positionHold', q: 0 }, opening);
   return enterStage('position', cleared, opening);
@@ -146,7 +159,7 @@ export function clear(s: State): Outcome {
 
 /** Q6-Q11 are done: on to what was asked for by name, or the plan. */
 export function afterLater(s: State, opening: readonly Part[]): Outcome {
-  if (s.want) return startTopic(s, s.want, opening);
+  if (s.want) return wantedTopic(s, s.want, opening);
   return advance(s, opening);
 }
 

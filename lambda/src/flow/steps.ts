@@ -6,7 +6,7 @@
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
 import { CHECK_SIGN, CHECK_SIGN_UNSURE, HEARD_UNKNOWN, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
 import {
-  ASK_POSITION, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
+  ASK_POSITION, LIE_DOWN_OFFER, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
   PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
   TILTS_OFFER,
 } from '../content/guidance';
@@ -26,7 +26,7 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
-  ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, startTopic, tilts,
+  ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
 import type { EmergencyCause, State, StepId } from './state';
@@ -207,7 +207,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
           const carry = restored(cleared);
           return enterStage(carry.step, carry, [line(RESCREEN_CLEAR)], carry.q);
         }
-        if (s.want) return startTopic(cleared, s.want, [line(RESCREEN_CLEAR)]);
+        if (s.want) return wantedTopic(cleared, s.want, [line(RESCREEN_CLEAR)]);
         return enterStage('position', cleared, [line(RESCREEN_CLEAR)]);
       }
       if (skipping(e)) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
@@ -269,7 +269,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     // 8 s), then checks in. Pregnant: on the side rather than flat on the back (S-NHSPREG).
     view: (s) => ({
       body: [
-        ...(s.q === 0 ? [...lines(s.pregnant ? POSITION_PREGNANT : POSITIONS[s.pos ?? 'BED']), line(POSITION_STOP_RULE), line(HOLD_INTRO)] : []),
+        ...(s.q === 0 ? [...lines(positionLines(s)), line(POSITION_STOP_RULE), line(HOLD_INTRO)] : []),
         { hold: { seconds: HOLD_SECONDS } },
       ],
       ask: [line(HOLD_CHECK_IN)],
@@ -519,6 +519,13 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     },
   },
 };
+
+/** Where they are, to a resting position; over sixty-five, no offer of the way down to the floor. */
+function positionLines(s: State): readonly Clinical[] {
+  if (s.pregnant) return POSITION_PREGNANT;
+  const here = POSITIONS[s.pos ?? 'BED'];
+  return s.age === 'over65' ? here.filter((c) => c !== LIE_DOWN_OFFER) : here;
+}
 
 /** Lying down was the position stage itself: the plan goes on from there, not back to where it was asked. */
 function inPlan(s: State): State {
