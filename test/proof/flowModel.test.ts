@@ -51,7 +51,8 @@ function alphabet(): FlowEvent[] {
 function classOf(e: FlowEvent): string {
   if (e.kind === 'emergency' && e.sign) return `emergency:${SIGN_GROUP[e.sign]}`;
   if (e.kind === 'fact') return 'fact';
-  if (e.kind === 'position' && e.pos) return 'position:any';
+  // Places the flow treats differently: upright (the way down), the floor (the floor route up), lying down.
+  if (e.kind === 'position' && e.pos) return `position:${e.pos === 'STANDING' || e.pos === 'SITTING' || e.pos === 'FLOOR' ? e.pos : 'lying'}`;
   if (e.kind === 'feel') return `feel:${e.feeling === 'worse' ? 'worse' : 'other'}`;
   if (e.kind === 'alertDone') return `alertDone:${e.result === 'ok' || e.result === 'noPermission' ? e.result : 'failed'}`;
   if (e.kind === 'pace') return 'pace';
