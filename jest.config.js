@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Both cores: the proofs are split into files that run side by side (Jest's default leaves one core idle).
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   transform: { '^.+\\.[tj]s$': '<rootDir>/test/support/esbuild-jest.js' },
   // These dependencies ship ESM only.
   transformIgnorePatterns: ['/node_modules/(?!(flesch-kincaid|syllable)/)'],

@@ -19,8 +19,9 @@ import { intentRequest, launchRequest } from '../support/envelopes';
 import { emergencyIntentNames, intentVariants, loadModel, BODY_SLOT_TYPES, type IntentVariant } from '../support/model';
 import { responseProblems } from '../support/responseChecks';
 import { report } from '../support/logCapture';
+import { seeded } from '../support/flowCheck';
 
-const DEPTH = Number(process.env.PROOF_DEPTH ?? 4);
+const DEPTH = Number(process.env.PROOF_DEPTH ?? 3);
 // Every level asked for must finish: the budget is a guard against a runaway state space, not a cut-off.
 const MIN_DEPTH = DEPTH;
 const BUDGET_MS = Number(process.env.PROOF_BUDGET_S ?? 900) * 1000;
@@ -177,6 +178,20 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
     for (let i = 0; i < SCREEN.length && cleared >= 0; i++) cleared = await turn(intentRequest(no.intent, { attributes: attrsOf[cleared] }), no.label, cleared, no);
     expect(bhOf(attrsOf[cleared])?.step).toBe('position');
     roots.push(cleared);
+    // States deep in the plan (the flow model check's seeds), carried as Alexa carries them: each joins the
+    // search one level later, so every step of the plan is checked through the handler too.
+    const seeds: number[] = [];
+    for (const s of seeded()) {
+      const key = `-${JSON.stringify({ bh: s.state })}`;
+      if (ids.has(key)) continue;
+      const id = attrsOf.length;
+      ids.set(key, id);
+      attrsOf.push({ bh: s.state });
+      afterEmergencyOf.push(s.state.emergency !== undefined);
+      parentOf.push([-1, `seed: ${s.label}`]);
+      edges.push(new Int32Array(VARIANTS.length).fill(UNKNOWN));
+      seeds.push(id);
+    }
 
     // Level by level over distinct nodes; a level is either finished or not counted.
     let frontier = new Set(roots.filter((r) => r !== ENDED));
@@ -201,6 +216,7 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
       completeDepth = depth;
       levelTimes.push(((Date.now() - started) / 1000).toFixed(1));
       frontier = next;
+      if (depth === 1) for (const s of seeds) frontier.add(s);
     }
     if (frontier.size === 0) completeDepth = DEPTH;
 
@@ -216,7 +232,7 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
       counted.set(k, n);
       return n;
     };
-    paths = roots.reduce((sum, r) => sum + count(r, completeDepth), 0n);
+    paths = roots.reduce((sum, r) => sum + count(r, completeDepth), 0n) + seeds.reduce((sum, r) => sum + count(r, completeDepth - 1), 0n);
     report(
       `exhaustive: complete to depth ${completeDepth} of ${DEPTH} in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `${paths.toLocaleString('en-US')} distinct paths (opening + up to ${completeDepth} turns, ${VARIANTS.length} intent variants), ` +

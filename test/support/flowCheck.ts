@@ -1,0 +1,271 @@
+/**
+ * The model check of the conversation itself, shared by the proof files that split its roots between Jest's
+ * workers (test/proof/flowModel*.test.ts) and by `npm run bench`: every sequence of events through the pure
+ * `transition()` (no handler, no SSML) from a set of roots, breadth first, memoised on the state so each
+ * (state, event) pair runs once, with the safety invariants checked on every step.
+ *
+ * The events are the real ones: every intent variant of the en-US model turned into an event by the handler's
+ * own `toEvent`, plus the non-intent events (launch, effects' results), one representative per class of events
+ * the flow treats alike.
+ */
+import type { IntentRequest } from 'ask-sdk-model';
+import { transition, SAFE_AFTER_EMERGENCY, EXERCISE_STEPS, type FlowContext } from '../../lambda/src/flow/transition';
+import type { FlowEvent } from '../../lambda/src/flow/events';
+import type { Part, Reply } from '../../lambda/src/flow/reply';
+import { recentlyCleared, type Memory } from '../../lambda/src/flow/memory';
+import type { State } from '../../lambda/src/flow/state';
+import { toEvent } from '../../lambda/src/handlers/events';
+import { SIGN_GROUP } from '../../lambda/src/content/emergency';
+import { ANSWERS } from '../../lambda/src/content/answers';
+import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
+import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
+import { textFor } from '../../lambda/src/content/types';
+import { localePack } from '../../lambda/src/locale';
+import { intentVariants, loadModel } from './model';
+
+export const MAX_STATE_BYTES = 2048;
+export const NOW = Date.parse('2026-11-21T15:00:00Z');
+const HOUR = 3_600_000;
+const en = localePack('en-US');
+
+/**
+ * Events that the flow treats alike except for the words said back: one representative each, so the search
+ * can go deep. A sign stands for its emergency group, a T2 fact for all T2 facts, a place for all places the
+ * flow treats alike; the content tests and dialog tests cover every one of them by name.
+ */
+export function classOf(e: FlowEvent): string {
+  if (e.kind === 'emergency' && e.sign) return `emergency:${SIGN_GROUP[e.sign]}`;
+  if (e.kind === 'fact') return 'fact';
+  // Places the flow treats differently: upright (the way down), the floor (the floor route up), lying down.
+  if (e.kind === 'position' && e.pos) return `position:${e.pos === 'STANDING' || e.pos === 'SITTING' || e.pos === 'FLOOR' ? e.pos : 'lying'}`;
+  if (e.kind === 'feel') return `feel:${e.feeling === 'worse' ? 'worse' : 'other'}`;
+  if (e.kind === 'alertDone') return `alertDone:${e.result === 'ok' || e.result === 'noPermission' ? e.result : 'failed'}`;
+  if (e.kind === 'pace') return 'pace';
+  if (e.kind === 'question') {
+    // Answers differ in words; the flow treats them by these marks alone.
+    const a = ANSWERS[e.question];
+    const timeline = a.says.some((c) => WHEN_TO_SEE_DOCTOR.includes(c));
+    return `question:${a.askChest ? 'chest' : ''}${a.needsMedicineCheck ? 'check' : ''}${a.medicine ? 'medicine' : ''}${a.says.some((c) => c.moves) ? 'moves' : ''}${timeline ? 'timeline' : ''}`;
+  }
+  return JSON.stringify(e);
+}
+
+/** Every event the flow can be handed: each model intent variant through the real mapping, and the rest. */
+export function alphabet(): FlowEvent[] {
+  const fromModel = intentVariants(loadModel('en-US')).map((v) => toEvent({ type: 'IntentRequest', intent: v.intent } as IntentRequest));
+  const others: FlowEvent[] = [
+    { kind: 'launch' }, { kind: 'unsupported' }, { kind: 'age', years: 72 }, { kind: 'age', years: 17 },
+    { kind: 'alertDone', result: 'ok' }, { kind: 'alertDone', result: 'noPermission' }, { kind: 'alertDone', result: 'failed' },
+    { kind: 'permission', answer: 'ACCEPTED' }, { kind: 'permission', answer: 'DENIED' },
+    { kind: 'forgotten', ok: true }, { kind: 'forgotten', ok: false },
+  ];
+  const seen = new Map<string, FlowEvent>();
+  for (const e of [...fromModel, ...others]) seen.set(classOf(e), e);
+  return [...seen.values()];
+}
+
+/**
+ * The events that carry the plan itself: answers, "okay", "done", skip and back, places, pace, feelings,
+ * another minute, help, repeat and words the model could not place. Everything else (a sign, a fact, a question, a topic, an alert, forget me, a call…)
+ * is a side event: the deep search allows a bounded number of those on any path.
+ */
+const PLAN_KINDS = new Set<FlowEvent['kind']>(['yes', 'no', 'notSure', 'ack', 'done', 'skip', 'previous', 'position', 'pace', 'feel', 'longer', 'help', 'repeat', 'fallback']);
+export const isPlanEvent = (e: FlowEvent): boolean => PLAN_KINDS.has(e.kind);
+
+const partsOf = (r: Reply): readonly Part[] => [...r.say, ...(r.ask ?? []), ...(r.reprompt ?? [])];
+const lineText = new WeakMap<object, string>();
+const textOfPart = (p: Part): string => {
+  if ('talk' in p) return p.talk;
+  if (!('line' in p)) return '';
+  let t = lineText.get(p.line);
+  if (t === undefined) lineText.set(p.line, (t = textFor(p.line.say, en)));
+  return t;
+};
+const textOf = (parts: readonly Part[]): string => parts.map(textOfPart).join(' ');
+
+/**
+ * The memo key of a state: its fields' values in a fixed order (shorter than JSON, so the search can hold
+ * millions). A field this list does not know fails the check rather than being silently left out of the key.
+ */
+const KEY_FIELDS = ['v', 'step', 'q', 'emergency', 'cleared', 'fullClear', 'later', 'mq', 't2', 't3', 'pregnant', 'first', 'age', 'pos', 'want', 'solo',
+  'back', 'bq', 'breathed', 'ret', 'rq', 'returning', 'noSave', 'alert', 'asked', 'pace', 'sets', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
+// Every field of State is in the key: a new field that is not fails to compile here.
+const KEY_COMPLETE: [Exclude<keyof State, (typeof KEY_FIELDS)[number]>] extends [never] ? true : never = true;
+const KNOWN = new Set<string>(KEY_COMPLETE ? KEY_FIELDS : []);
+const keyOf = (s: State): string => {
+  let k = '';
+  for (const f of KEY_FIELDS) {
+    const v = s[f];
+    k += v === undefined ? '|' : typeof v === 'object' ? `${JSON.stringify(v)}|` : `${v}|`;
+  }
+  return k;
+};
+export const unknownFields = (s: State): string[] => Object.keys(s).filter((f) => !KNOWN.has(f));
+const LATER_TIMELINE = WHEN_TO_SEE_DOCTOR.map((c) => textFor(c.say, en));
+
+/** States deep in the plan, reached by the flow itself, so every step is within reach of a root. */
+export function seeded(): Array<{ label: string; state: State }> {
+  const drive = (events: FlowEvent[]): State => {
+    let s: State | undefined;
+    for (const e of events) s = transition(s, e, { now: NOW }).state;
+    return s!;
+  };
+  const noes = (n: number): FlowEvent[] => Array<FlowEvent>(n).fill({ kind: 'no' });
+  const cleared: FlowEvent[] = [{ kind: 'entry' }, ...noes(SCREEN.length)];
+  const atMore: FlowEvent[] = [...cleared, { kind: 'position', pos: 'BED' }, { kind: 'done' }, { kind: 'no' }];
+  const later: FlowEvent[] = [...atMore, ...noes(MORE_QUESTIONS.length)];
+  return [
+    { label: 'screen, last question', state: drive([{ kind: 'entry' }, ...noes(SCREEN.length - 1)]) },
+    { label: 'cleared, asked where they are', state: drive(cleared) },
+    { label: 'halfway through Q6-Q11', state: drive([...atMore, ...noes(5)]) },
+    { label: 'Q6-Q11 done, tilts offered', state: drive(later) },
+    { label: 'getting up', state: drive([...later, { kind: 'no' }, { kind: 'yes' }]) },
+    { label: 'Q12-Q14', state: drive([...later, { kind: 'no' }, { kind: 'no' }]) },
+    { label: 'the self-care plan', state: drive([...later, ...noes(5)]) },
+    { label: 'T2 answered', state: drive([...atMore, { kind: 'yes' }]) },
+    { label: 'emergency, breathing', state: drive([{ kind: 'entry' }, { kind: 'yes' }, { kind: 'yes' }]) },
+    { label: 'emergency, cannot breathe', state: drive([{ kind: 'entry' }, { kind: 'emergency', sign: 'BREATHING' }]) },
+  ];
+}
+
+/** A start: the memory the skill found, and states seeded deep in the plan (only for a new person). */
+export interface Root {
+  readonly label: string;
+  readonly memory?: Memory;
+  readonly seeds?: boolean;
+}
+export const NEW_PERSON: Root = { label: 'a new person', seeds: true };
+export const RETURNING: readonly Root[] = [
+  { label: 'cleared an hour ago, mid-breathing', memory: { v: 1, pace: 'slower', clear: true, at: NOW - HOUR, step: 'breathingOffer', q: 0 } },
+  { label: 'cleared an hour ago', memory: { v: 1, clear: true, at: NOW - HOUR } },
+  { label: 'cleared three hours ago', memory: { v: 1, clear: true, at: NOW - 3 * HOUR, step: 'tiltsOffer', q: 0 } },
+  { label: 'last time ended in an emergency', memory: { v: 1, pace: 'normal', disclaimed: true } },
+];
+
+export interface Search {
+  /** Turns, the first included (a seeded state counts as one turn). */
+  readonly depth: number;
+  /** Side events (not plan events) allowed on one path; unbounded when absent. */
+  readonly sideEvents?: number;
+}
+
+export interface Explored {
+  readonly failures: string[];
+  readonly steps: Set<string>;
+  readonly states: number;
+  readonly transitions: number;
+  readonly ms: number;
+}
+
+interface Node {
+  readonly state: State;
+  /** How this state was reached, kept as a chain and spelled out only for a failure. */
+  readonly via: Via;
+  readonly side: number;
+}
+type Via = { readonly from: Via; readonly e: FlowEvent } | { readonly root: string };
+const said = (e: FlowEvent): string => `${e.kind}${'sign' in e && e.sign ? `(${e.sign})` : ''}${'fact' in e ? `(${e.fact})` : ''}`;
+const spell = (v: Via): string => ('root' in v ? v.root : `${spell(v.from)} > ${said(v.e)}`);
+
+/** Explores every event sequence from the roots and checks every step. */
+export function explore(roots: readonly Root[], search: Search, events: readonly FlowEvent[] = alphabet()): Explored {
+  const failures: string[] = [];
+  const steps = new Set<string>();
+  let transitions = 0;
+  const started = Date.now();
+  const fail = (via: Via, what: string) => {
+    if (failures.length < 40) failures.push(`${what}\n    after: ${spell(via)}`);
+  };
+  const limit = search.sideEvents ?? Infinity;
+
+  /** Checks one step and returns the next state, or undefined when the session ended. */
+  function step(prev: State | undefined, e: FlowEvent, context: FlowContext, via: Via): { state: State; via: Via } | undefined {
+    transitions++;
+    const decided = transition(prev, e, context);
+    const here: Via = { from: via, e };
+    if (decided.effect?.kind === 'alert' && (decided.state.emergency || !decided.state.cleared)) fail(here, 'a timer or reminder before a clear screen or after an emergency');
+    // An effect is carried out by the handler, which hands the result back: check what the person then hears.
+    const out = decided.effect ? transition(decided.state, decided.effect.kind === 'forget' ? { kind: 'forgotten', ok: true } : { kind: 'alertDone', result: 'ok' }, context) : decided;
+    const { state: next, reply: r } = out;
+    const parts = partsOf(r);
+    let moved = false;
+    let exercise = false;
+    let tilts = false;
+    let empty = true;
+    for (const p of parts) {
+      if ('tilts' in p) tilts = moved = exercise = true;
+      else if ('line' in p) {
+        if (p.line.moves === true) moved = true;
+        if (p.line.exercise === true) exercise = true;
+      }
+      if (empty && textOfPart(p).trim() !== '') empty = false;
+    }
+    if (empty) fail(here, 'the reply is empty');
+    if (!r.end && !r.permission && !(r.ask?.length || r.reprompt?.length)) fail(here, 'open with no question');
+    if ((e.kind === 'stop' || e.kind === 'call' || e.kind === 'helpHere') && !r.end) fail(here, `${e.kind} did not close the session`);
+    if (e.kind === 'help' && prev && !r.end && (next.step !== prev.step || next.q !== prev.q)) fail(here, 'help moved the conversation');
+    if (prev?.emergency && !next.emergency) fail(here, 'an emergency was dropped');
+    if (prev?.t2 && !next.t2) fail(here, 'a same-day (T2) answer was dropped');
+    if (next.emergency && moved) fail(here, 'movement after an emergency');
+    if (next.emergency && !SAFE_AFTER_EMERGENCY.has(next.step)) fail(here, `emergency at step ${next.step}`);
+    if (moved && (!next.cleared || next.emergency)) fail(here, 'movement before Q1-Q5 were cleared in this conversation');
+    if (next.cleared && !prev?.cleared) {
+      const lastScreenNo = prev?.step === 'screen' && prev.q === SCREEN.length - 1 && e.kind === 'no';
+      const shortCheckNo = prev?.step === 'rescreen' && e.kind === 'no';
+      if (!lastScreenNo && !shortCheckNo) fail(here, 'cleared without Q1-Q5 or a valid short check');
+    }
+    if (next.step === 'rescreen' && prev?.step !== 'rescreen') {
+      // Only a new conversation of someone recently cleared, or a return to it after "forget me" or a check.
+      const valid = (!prev && recentlyCleared(context.memory, NOW)) || prev?.step === 'resumeOffer' || prev?.ret === 'rescreen';
+      if (!valid) fail(here, 'the short check was offered to someone who is not recently cleared');
+    }
+    if ((exercise || EXERCISE_STEPS.has(next.step)) && !next.later) fail(here, 'exercise or getting up before Q6-Q11');
+    if (next.t2 && tilts) fail(here, 'tilts after a same-day (T2) answer');
+    if (e.kind === 'fact' && next.emergency !== prev?.emergency) fail(here, 'a T2 fact was sent to the emergency number');
+    if (e.kind === 'notSure' && prev?.step === 'screen' && !next.emergency) fail(here, '"not sure" on Q1-Q5 was not treated as yes');
+    if (prev?.emergency && e.kind === 'repeat' && !r.end && !textOf(r.say).startsWith('Call 911 now')) fail(here, 'repeat after T1 did not give the number first');
+    if (next.t2 && LATER_TIMELINE.some((t) => textOf(parts).includes(t))) fail(here, 'a later timeline after same-day advice');
+    return r.end ? undefined : { state: next, via: here };
+  }
+
+  // A state is explored again only when reached with fewer side events used (more left to use).
+  // Shared by the roots, as the memory only decides the first turn.
+  const seen = new Map<string, number>();
+  for (const root of roots) {
+    const context: FlowContext = { memory: root.memory, now: NOW, local: { date: '2026-11-21', hour: 15, minute: 0 } };
+    const admit = (state: State, via: Via, side: number, into: Node[]) => {
+      const key = keyOf(state);
+      const before = seen.get(key);
+      if (before !== undefined && before <= side) return;
+      if (before === undefined) {
+        if (JSON.stringify(state).length >= MAX_STATE_BYTES) fail(via, 'the state is too big');
+        const unknown = unknownFields(state);
+        if (unknown.length) fail(via, `the check does not know the state fields ${unknown.join(', ')}`);
+        steps.add(state.step);
+      }
+      seen.set(key, side);
+      into.push({ state, via, side });
+    };
+    let frontier: Node[] = [];
+    for (const e of events) {
+      const side = isPlanEvent(e) ? 0 : 1;
+      if (side > limit) continue;
+      const n = step(undefined, e, context, { root: root.label });
+      if (n) admit(n.state, n.via, side, frontier);
+    }
+    if (root.seeds) for (const s of seeded()) admit(s.state, { root: `${root.label}, seed: ${s.label}` }, 0, frontier);
+    for (let depth = 2; depth <= search.depth && frontier.length; depth++) {
+      const next: Node[] = [];
+      for (const node of frontier) {
+        for (const e of events) {
+          const side = node.side + (isPlanEvent(e) ? 0 : 1);
+          if (side > limit) continue;
+          const n = step(node.state, e, context, node.via);
+          if (n) admit(n.state, n.via, side, next);
+        }
+      }
+      frontier = next;
+    }
+  }
+  return { failures, steps, states: seen.size, transitions, ms: Date.now() - started };
+}
