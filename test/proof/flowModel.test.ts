@@ -5,23 +5,14 @@
  * flowModelReturning.test.ts, and longer conversations in flowModelDeep.test.ts; the three files run side by
  * side on Jest's workers. The handler wiring is checked separately, less deep, in exhaustive.test.ts.
  */
-import { alphabet, explore, NEW_PERSON, type Explored } from '../support/flowCheck';
+import { alphabet, NEW_PERSON, exploredOnce } from '../support/flowCheck';
 import { STEP_IDS } from '../../lambda/src/flow/state';
-import { report } from '../support/logCapture';
 
 const DEPTH = Number(process.env.FLOW_DEPTH ?? 5);
 const EVENTS = alphabet();
 
 describe(`every event sequence through the flow for a new person, to depth ${DEPTH} (${EVENTS.length} events)`, () => {
-  // Explored inside the tests (once), not in beforeAll, so that mutation testing sees which test covers the flow's code.
-  let result: Explored | undefined;
-  const explored = (): Explored => {
-    if (!result) {
-      result = explore([NEW_PERSON], { depth: DEPTH }, EVENTS);
-      report(`flow model, new person: depth ${DEPTH}, ${EVENTS.length} events, ${result.states} distinct states, ${result.transitions} transitions, ${(result.ms / 1000).toFixed(1)} s`);
-    }
-    return result;
-  };
+  const explored = exploredOnce('new person', [NEW_PERSON], { depth: DEPTH }, EVENTS);
 
   it('reaches every step of the conversation but those for a returning person', () => {
     const returningOnly = ['resumeOffer', 'rescreen'];

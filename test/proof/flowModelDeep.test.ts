@@ -6,23 +6,15 @@
  * call, stop …) at any point. Every combination of every event is checked to depth 5 in flowModel.test.ts and
  * flowModelReturning.test.ts.
  */
-import { alphabet, explore, NEW_PERSON, RETURNING, type Explored } from '../support/flowCheck';
+import { alphabet, NEW_PERSON, RETURNING, exploredOnce } from '../support/flowCheck';
 import { STEP_IDS } from '../../lambda/src/flow/state';
-import { report } from '../support/logCapture';
 
 const DEPTH = Number(process.env.FLOW_DEEP ?? 8);
 const SIDE = Number(process.env.FLOW_SIDE ?? 1);
 const EVENTS = alphabet();
 
 describe(`every conversation of ${DEPTH} turns with at most ${SIDE} side event (${EVENTS.length} events)`, () => {
-  let result: Explored | undefined;
-  const explored = (): Explored => {
-    if (!result) {
-      result = explore([NEW_PERSON, ...RETURNING], { depth: DEPTH, sideEvents: SIDE }, EVENTS);
-      report(`flow model, deep: depth ${DEPTH}, at most ${SIDE} side event, ${result.states} distinct states, ${result.transitions} transitions, ${(result.ms / 1000).toFixed(1)} s`);
-    }
-    return result;
-  };
+  const explored = exploredOnce('deep', [NEW_PERSON, ...RETURNING], { depth: DEPTH, sideEvents: SIDE }, EVENTS);
 
   it('reaches every step of the conversation', () => {
     expect([...explored().steps].sort()).toEqual([...STEP_IDS].sort());

@@ -4,21 +4,13 @@
  * turns (5), through the pure `transition()`, with the invariants of test/support/flowCheck.ts, among them
  * that the short check is offered only to someone cleared under two hours ago.
  */
-import { alphabet, explore, RETURNING, type Explored } from '../support/flowCheck';
-import { report } from '../support/logCapture';
+import { alphabet, RETURNING, exploredOnce } from '../support/flowCheck';
 
 const DEPTH = Number(process.env.FLOW_DEPTH ?? 5);
 const EVENTS = alphabet();
 
 describe(`every event sequence through the flow for a returning person, to depth ${DEPTH} (${EVENTS.length} events)`, () => {
-  let result: Explored | undefined;
-  const explored = (): Explored => {
-    if (!result) {
-      result = explore(RETURNING, { depth: DEPTH }, EVENTS);
-      report(`flow model, returning people: depth ${DEPTH}, ${EVENTS.length} events, ${result.states} distinct states, ${result.transitions} transitions, ${(result.ms / 1000).toFixed(1)} s`);
-    }
-    return result;
-  };
+  const explored = exploredOnce('returning people', RETURNING, { depth: DEPTH }, EVENTS);
 
   it('offers to carry on, asks the short check, and reaches the screen and the plan', () => {
     const steps = explored().steps;

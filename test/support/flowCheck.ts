@@ -22,6 +22,7 @@ import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack } from '../../lambda/src/locale';
 import { intentVariants, loadModel } from './model';
+import { report } from './logCapture';
 
 export const MAX_STATE_BYTES = 2048;
 export const NOW = Date.parse('2026-11-21T15:00:00Z');
@@ -268,4 +269,20 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     }
   }
   return { failures, steps, states: seen.size, transitions, ms: Date.now() - started };
+}
+
+/**
+ * The search, run once, on first use inside a test (not in beforeAll, so that mutation testing sees which
+ * test covers the flow's code), and reported in one line.
+ */
+export function exploredOnce(what: string, roots: readonly Root[], search: Search, events: readonly FlowEvent[]): () => Explored {
+  let result: Explored | undefined;
+  return () => {
+    if (!result) {
+      result = explore(roots, search, events);
+      const side = search.sideEvents === undefined ? '' : `, at most ${search.sideEvents} side event`;
+      report(`flow model, ${what}: depth ${search.depth}${side}, ${events.length} events, ${result.states} distinct states, ${result.transitions} transitions, ${(result.ms / 1000).toFixed(1)} s`);
+    }
+    return result;
+  };
 }
