@@ -19,15 +19,17 @@ import { ANSWERS } from '../../lambda/src/content/answers';
 import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
-import { localePack } from '../../lambda/src/locale';
+import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
 import { intentVariants, loadModel } from '../support/model';
 import { report } from '../support/logCapture';
+import { lengthProblems, replyLength } from '../support/replyLength';
 
 const DEPTH = Number(process.env.FLOW_DEPTH ?? 5);
 const MAX_STATE_BYTES = 2048;
 const NOW = Date.parse('2026-11-21T15:00:00Z');
 const HOUR = 3_600_000;
 const en = localePack('en-US');
+const PACKS = SUPPORTED_LOCALES.map(localePack);
 
 /** Every event the flow can be handed: each model intent variant through the real mapping, and the rest. */
 function alphabet(): FlowEvent[] {
@@ -157,6 +159,7 @@ describe(`every event sequence through the flow, to depth ${DEPTH} (${EVENTS.len
     if (prev?.emergency && e.kind === 'repeat' && !r.end && !textOf(r.say).startsWith('Call 911 now')) fail(label, 'repeat after T1 did not give the number first');
     if (next.t2 && LATER_TIMELINE.some((t) => text.includes(t))) fail(label, 'a later timeline after same-day advice');
     if (JSON.stringify(next).length >= MAX_STATE_BYTES) fail(label, 'the state is too big');
+    for (const l of PACKS) for (const problem of lengthProblems(replyLength(r, l))) fail(label, `${problem} (${l.id})`);
     return r.end ? undefined : { state: next, via: label };
   }
 

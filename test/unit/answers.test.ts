@@ -11,13 +11,12 @@ import { matchUtterance } from '../../tools/sim/matcher';
 import { toAlexaSlots } from '../../tools/sim/envelope';
 import { allClinical } from '../support/clinicalWalk';
 import { ROOT } from '../support/paths';
-import { wordsOf } from '../support/readability';
+import { wordCount } from '../support/replyLength';
 
 const LOCALES = readdirSync(join(ROOT, 'skill-package', 'interactionModels', 'custom')).map((f) => f.replace(/\.json$/, ''));
 const models = LOCALES.map((locale) => ({ locale, model: loadModel(locale, ROOT) }));
 const say = (lines: readonly Clinical[], locale: string): string => lines.map((c) => textFor(c.say, localePack(locale))).join(' ');
 const sentenceCount = (text: string): number => text.split(/(?<=[.?!])\s+/).filter((s) => /[A-Za-z]/.test(s)).length;
-const wordCount = (text: string): number => wordsOf(text).length;
 
 /** What the skill does with what a person says: the real model's match, then the handler's event. */
 function heard(model: (typeof models)[number]['model'], words: string) {
