@@ -4,7 +4,7 @@
  */
 import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
-  CALL_NOW, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
+  CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
@@ -206,21 +206,38 @@ function heardFor(cause: EmergencyCause): Clinical {
   return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
 }
 
-/** T1: what was heard, then the step's advice (number first). Emergency stays for the rest of the session. */
+/**
+ * T1, in two short turns. First what was heard, the number and that Alexa can't call, then one question (q = 0);
+ * then the other ways to get help and what to do while waiting (q = 1). Emergency stays for the rest of the session.
+ */
 export function emergency(s: State, cause: EmergencyCause, heard: Clinical = heardFor(cause)): Outcome {
   const next: State = { ...s, step: 'emergency', q: 0, emergency: cause };
-  return enter(next, [line(heard)]);
+  const group = groupOf(cause);
+  return { state: next, reply: { say: [line(heard), line(CALL_NOW[group]), line(CANT_CALL)], ...prompt(next), end: false } };
 }
 
-/** The emergency advice, number first: said on entering the emergency and on "repeat". */
+/** The second turn of the emergency: other ways to get help, what to do while waiting, and the offer. */
+export function otherWays(s: State): Outcome {
+  const next: State = { ...s, step: 'emergency', q: 1 };
+  const group = groupOf(s.emergency ?? 'UNKNOWN');
+  return { state: next, reply: { say: [line(CALL_OUT), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])], ...prompt(next), end: false } };
+}
+
+/** What to do while waiting was said: the emergency's second turn, or breathing, which only follows it. */
+export function waitHeard(s: State): boolean {
+  return s.step === 'emergency' ? s.q >= 1 : s.step === 'breathing' || s.step === 'breathingOffer';
+}
+
+/** The emergency advice on "repeat", number first; what to do while waiting, which the first turn leaves out. */
 export function emergencyBody(s: State): Part[] {
   const group = groupOf(s.emergency ?? 'UNKNOWN');
-  return [line(CALL_NOW[group]), line(CANT_CALL), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])];
+  return [line(CALL_NOW[group]), line(CANT_CALL), line(WHILE_YOU_WAIT[group])];
 }
 
 /** The guard's answer to anything that would move someone after an emergency: the number, and stay put. */
 export function emergencyHold(s: State, end: boolean): Outcome {
-  const state: State = { ...s, step: 'emergency' };
+  // Away from the emergency step, the question on the table is the offer of other ways to get help again.
+  const state: State = { ...s, step: 'emergency', q: s.step === 'emergency' ? s.q : 0 };
   const say = [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency ?? 'UNKNOWN')])];
   if (end) return { state, reply: { say, end: true } };
   return { state, reply: { say, ...prompt(state), end: false } };
@@ -241,7 +258,9 @@ export function breathe(s: State, opening: readonly Part[]): Outcome {
   // The intro, belly cue and dizziness caution once per conversation; a new pace gets its own line.
   const lead = lines(breathingLead(s.pace, !s.breathed, paceChanged));
   const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
-  return { state: { ...next, breathed: true }, reply: { say: [...opening, ...lead, set], ...prompt(next), end: false } };
+  // While help comes, each minute ends with the number again (its reprompt carries it too: outcome.ts, withNet).
+  const reminder = s.emergency ? [line(T1_REMINDER)] : [];
+  return { state: { ...next, breathed: true }, reply: { say: [...opening, ...lead, set, ...reminder], ...prompt(next), end: false } };
 }
 
 export function tilts(s: State, opening: readonly Part[] = []): Outcome {

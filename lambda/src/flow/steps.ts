@@ -4,7 +4,9 @@
  * answers each event. `{ [K in StepId]: StepSpec }` makes the compiler ask for every field of a new step.
  */
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
-import { CHECK_SIGN, CHECK_SIGN_UNSURE, HEARD_UNKNOWN, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
+import {
+  CHECK_SIGN, CHECK_SIGN_UNSURE, HEARD_UNKNOWN, OTHER_WAYS_ASK, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER, WHILE_YOU_WAIT,
+} from '../content/emergency';
 import {
   ASK_POSITION, LIE_DOWN_OFFER, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
   PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
@@ -25,7 +27,7 @@ import { reminderConfirmLine, setAlert, withoutAlert } from './alerts';
 import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
-  advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
+  advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, otherWays, enterStage, goodbye, groupOf,
   ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
@@ -122,8 +124,11 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     safety: 'safeAfterEmergency',
     stage: 'emergency',
     view: (s) => {
+      const group = groupOf(s.emergency ?? 'UNKNOWN');
+      // A silence after the first turn still hears what to do while waiting.
+      if (s.q === 0) return { body: emergencyBody(s), ask: [line(OTHER_WAYS_ASK)], reprompt: [line(T1_REMINDER), line(WHILE_YOU_WAIT[group]), line(OTHER_WAYS_ASK)] };
       // No paced breathing for someone who can't breathe: the offer is the number again.
-      const offer = groupOf(s.emergency ?? 'UNKNOWN') === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
+      const offer = group === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
       return { body: emergencyBody(s), ask: [line(offer)], reprompt: [line(T1_REMINDER), line(offer)] };
     },
     help: help(TALK.helpEmergency),
@@ -132,6 +137,9 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'yes',
     on: (s, e) => {
+      // "Other ways to get help?": anything but no hears them; no closes, with what to do while waiting.
+      if (s.q === 0 && (e.kind === 'yes' || e.kind === 'done' || e.kind === 'notSure' || e.kind === 'pace' || e.kind === 'longer')) return otherWays(s);
+      if (s.q === 0 && e.kind !== 'no') return emergencyHold(s, false);
       const canBreathe = groupOf(s.emergency ?? 'UNKNOWN') !== 'breathing';
       if (e.kind === 'yes') return canBreathe ? breathe(s, []) : reply(s, [], { body: true });
       if (e.kind === 'no') return goodbye(s);
@@ -337,7 +345,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   breathing: {
     safety: 'safeAfterEmergency',
     stage: 'breathingOffer',
-    view: (s) => ({ ask: s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)], reprompt: [line(BREATHING_SET_DONE)] }),
+    view: () => ({ ask: [line(BREATHING_SET_DONE)] }),
     help: help(TALK.helpBreathing),
     screen: { title: 'Breathe with me', hint: 'Say "slower", "five and five", or "stop"' },
     // A new minute of breathing, not the middle of one.
