@@ -199,8 +199,9 @@ export const DISCLAIMER: Clinical = {
 };
 
 /** Asked when something like a warning sign was heard but not placed: one specific question, never "anything new?". */
+export const CHECK_SIGN_LEAD: Clinical = { say: 'I want to be sure I heard you.', sources: ['S-NHS'] };
 export const CHECK_SIGN: Clinical = {
-  say: 'I want to be sure I heard you. Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
+  say: 'Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
   sources: ['S-NHS', 'S-BMJCES'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {

@@ -283,7 +283,8 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
   ];
   // "Is it a heart attack?": the chest question at once (docs/clinical/reference.md: the safety screen).
   if (a.askChest && !s.emergency) return askAgain(prev ? s : { ...s, step: 'screen', q: 0 }, 'Q2A', says);
-  if (!prev) return startScreen(a.needsMedicineCheck ? { ...s, want: 'painRelief' } : s, [talk(TALK.greeting), ...says]);
+  // Asked from outside the skill: the answer is the first thing said, then the questions.
+  if (!prev) return startScreen(a.needsMedicineCheck ? { ...s, want: 'painRelief' } : s, says);
   if (a.needsMedicineCheck && !s.pregnant) {
     if (!safe) return reply({ ...s, ...(s.emergency ? {} : { want: 'painRelief' as TopicId }) }, [...says, ...(s.emergency ? [] : [talk(TALK.afterScreen)])], { body: false });
     return sideTrip(s, 'painRelief', says);
