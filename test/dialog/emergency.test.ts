@@ -52,10 +52,11 @@ describe('the emergency screen, spoken', () => {
     await screenTo(d, noes);
     const t1 = await d.user(answer);
     expect(t1.speech.startsWith(`${heard} Call 911 now, or your local emergency number.`)).toBe(true);
-    expect(t1.speech).toContain("Alexa can't call for you.");
-    expect(t1.speech).toContain('Alexa, call for help');
-    expect(t1.speech).toMatch(/Don't try to get up|rest while you wait|Don't try to go there on your own/);
-    const from = d.turns.length - 1;
+    expect(t1.speech).toMatch(/Alexa can't call for you\. Shall I tell you other ways to get help\?$/);
+    const more = await d.user('yes');
+    expect(more.speech).toMatch(/^Call out to someone nearby, or use a phone\. If you set up an emergency contact, say stop\. Then say: Alexa, call for help\./);
+    expect(more.speech).toMatch(/Don't try to get up|where you are, and rest\.|Lie down if you safely can|Don't go on your own/);
+    const from = d.turns.length - 2;
     await tryToMove(d);
     saysNoMovement(d, from);
   });
@@ -88,10 +89,39 @@ describe('the emergency screen, spoken', () => {
     expect(t.speech).toMatch(/^You said both of your legs feel numb or tingly\. Call 911 now/);
   });
 
+  // Short turns: the first reply is the number and that Alexa can't call; what to do while waiting comes next,
+  // and it is heard whatever the person says or does not say.
+  it.each([
+    ['yes', 'AMAZON.YesIntent', true],
+    ['no', 'AMAZON.NoIntent', false],
+    ['', undefined, true],
+    ['help me get up', 'GetUpIntent', true],
+    ['what', 'AMAZON.FallbackIntent', true],
+    ["i'm alone", 'AloneIntent', true],
+    ["i've called them", 'HelpComingIntent', true],
+  ])('after the first emergency reply, "%s" still hears what to do while waiting', async (said, intent, open) => {
+    const d = talkTo();
+    await screenTo(d, 0);
+    const first = await d.user('yes');
+    expect(first.speech).not.toContain("Don't try to get up");
+    const next = said === '' ? await d.silence() : await d.user(said, intent === 'AMAZON.FallbackIntent' ? undefined : intent);
+    expect(next.speech).toContain("Don't try to get up. Stay as you are until help comes.");
+    expect(next.listening).toBe(open);
+  });
+
+  it('"repeat" after the first emergency reply gives the number first, and what to do while waiting', async () => {
+    const d = talkTo();
+    await screenTo(d, 0);
+    await d.user('yes');
+    const again = await d.user('repeat that', 'AMAZON.RepeatIntent');
+    expect(again.speech).toMatch(/^Call 911 now, or your local emergency number\. Alexa can't call for you\. Don't try to get up\./);
+  });
+
   it('offers only breathing while they wait, and ends with the reminder', async () => {
     const d = talkTo();
     await screenTo(d, 0);
     await d.user('yes');
+    await d.user('yes', 'AMAZON.YesIntent');
     const set = await d.user('yes', 'AMAZON.YesIntent');
     expect(set.speech).toContain('Breathe in.');
     expect(set.speech).toContain('Call 911 now if you haven\'t yet.');

@@ -5,7 +5,8 @@ import { SUPPORTED_LOCALES } from '../../lambda/src/locale';
 async function breathing(d: Dialog) {
   await d.user('alexa, ask back helper to help me breathe');
   for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
-  return d.last;
+  // The reassurance is its own turn; the breathing asked for starts with a yes.
+  return d.user('yes', 'AMAZON.YesIntent');
 }
 
 /** The pauses of one breathing set in seconds, in order: in, out, in, out… */

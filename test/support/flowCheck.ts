@@ -20,9 +20,10 @@ import { ANSWERS } from '../../lambda/src/content/answers';
 import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
-import { localePack } from '../../lambda/src/locale';
+import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
 import { intentVariants, loadModel } from './model';
 import { report } from './logCapture';
+import { lengthProblems, replyLength } from './replyLength';
 
 export const MAX_STATE_BYTES = 2048;
 export const NOW = Date.parse('2026-11-21T15:00:00Z');
@@ -83,6 +84,32 @@ const textOfPart = (p: Part): string => {
   return t;
 };
 const textOf = (parts: readonly Part[]): string => parts.map(textOfPart).join(' ');
+
+/**
+ * Short turns, in every locale: what is too long in a reply. Replies are built afresh on every step but from
+ * few distinct parts, so the words are counted once per distinct reply (its parts by identity, its variables).
+ */
+const PACKS = SUPPORTED_LOCALES.map(localePack);
+const lineIds = new WeakMap<object, number>();
+const lineId = (l: object): number => {
+  let id = lineIds.get(l);
+  if (id === undefined) lineIds.set(l, (id = nextLineId++));
+  return id;
+};
+let nextLineId = 0;
+const partSig = (p: Part): string =>
+  'line' in p ? `l${lineId(p.line)}${p.vars ? JSON.stringify(p.vars) : ''}` : 'talk' in p ? `t${p.talk}` : JSON.stringify(p);
+const sigOf = (parts: readonly Part[] | undefined): string => (parts === undefined ? '-' : parts.map(partSig).join(','));
+const lengthChecked = new Map<string, string[]>();
+export function tooLong(r: Reply): string[] {
+  const sig = `${r.end ? 'E' : 'O'}|${sigOf(r.say)}|${sigOf(r.ask)}|${sigOf(r.reprompt)}`;
+  let problems = lengthChecked.get(sig);
+  if (problems === undefined) {
+    problems = PACKS.flatMap((l) => lengthProblems(replyLength(r, l)).map((problem) => `${problem} (${l.id})`));
+    lengthChecked.set(sig, problems);
+  }
+  return problems;
+}
 
 /**
  * The memo key of a state: its fields' values in a fixed order (shorter than JSON, so the search can hold
@@ -226,6 +253,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     if (e.kind === 'notSure' && prev?.step === 'screen' && !next.emergency) fail(here, '"not sure" on Q1-Q5 was not treated as yes');
     if (prev?.emergency && e.kind === 'repeat' && !r.end && !textOf(r.say).startsWith('Call 911 now')) fail(here, 'repeat after T1 did not give the number first');
     if (next.t2 && LATER_TIMELINE.some((t) => textOf(parts).includes(t))) fail(here, 'a later timeline after same-day advice');
+    for (const problem of tooLong(r)) fail(here, problem);
     return r.end ? undefined : { state: next, via: here };
   }
 

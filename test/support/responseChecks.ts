@@ -1,13 +1,15 @@
 import { check } from 'ssml-check-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
+import { lengthProblems, ssmlLength } from './replyLength';
+
+const ssmlOf = (s: unknown): string | undefined =>
+  s && typeof s === 'object' && (s as { type?: string }).type === 'SSML' ? (s as { ssml: string }).ssml : undefined;
 
 /** Problems a person or Alexa would notice in one response; empty when it is fine. */
 export async function responseProblems(envelope: ResponseEnvelope): Promise<string[]> {
   const problems: string[] = [];
   const r = envelope.response;
   const speech = r.outputSpeech;
-  const ssmlOf = (s: unknown): string | undefined =>
-    s && typeof s === 'object' && (s as { type?: string }).type === 'SSML' ? (s as { ssml: string }).ssml : undefined;
   const checkSsml = async (label: string, ssml: string | undefined) => {
     if (ssml === undefined) return;
     if (ssml.length >= 8000) problems.push(`${label} has ${ssml.length} characters (limit 8000)`);
@@ -21,11 +23,17 @@ export async function responseProblems(envelope: ResponseEnvelope): Promise<stri
   return problems;
 }
 
+/** Short turns: outside a timed set, no speech over 60 words; no reprompt over 60 words (replyLength.ts). */
+export function turnLengthProblems(envelope: ResponseEnvelope): string[] {
+  const r = envelope.response;
+  return lengthProblems(ssmlLength(ssmlOf(r.outputSpeech), ssmlOf(r.reprompt?.outputSpeech)));
+}
+
 /** Wraps an invoke function so every response in every test is checked. */
 export function checked<T extends (e: never) => Promise<ResponseEnvelope>>(invoke: T): T {
   return (async (event: never) => {
     const response = await invoke(event);
-    const problems = await responseProblems(response);
+    const problems = [...(await responseProblems(response)), ...turnLengthProblems(response)];
     if (problems.length) throw new Error(`response failed checks:\n- ${problems.join('\n- ')}`);
     return response;
   }) as T;

@@ -108,6 +108,11 @@ describe('what a conversation leaves behind', () => {
     expect(memoryFrom(clearState({ step: 'getUp', q: 2 }), T0)).toMatchObject({ step: 'getUp', q: 2 });
   });
 
+  it('stopped at "Shall we carry on?" inside a conversation, keeps the place it would have carried on to', () => {
+    expect(memoryFrom(clearState({ step: 'resumeOffer', q: 0, ret: 'care', rq: 1 }), T0)).toMatchObject({ step: 'care', q: 1 });
+    expect(memoryFrom(clearState({ step: 'resumeOffer', q: 0, ret: 'getUp', rq: 3 }), T0)).toMatchObject({ step: 'getUp', q: 3 });
+  });
+
   it('leaves out the position when there is none', () => {
     expect(memoryFrom(clearState({ step: 'position' }), T0)).not.toHaveProperty('pos');
   });

@@ -27,7 +27,7 @@ export const MOVE_REMINDER_CONFIRM: Clinical = {
   moves: true,
 };
 export const MOVE_ONCE_CONFIRM: Clinical = {
-  say: "It's late in the day, so I'll remind you once, in an hour, to get up and move a little. Shall I set that?",
+  say: "It's late, so I'll remind you once, in an hour, to get up and move a little. Shall I set that?",
   sources: ['S-SEED0', 'S-COCH-REST'],
   moves: true,
 };

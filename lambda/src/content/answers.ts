@@ -16,7 +16,7 @@ export interface Answer {
   /** Two or three short sentences. */
   readonly says: readonly Clinical[];
   /**
-   * The flow must run the medicine-caution gate (MEDICINE_CAUTION_ASK, then MEDICINE_OK or
+   * The flow must run the medicine-caution gate (MEDICINE_CHECKS, then MEDICINE_OK or
    * MEDICINE_ASK_PHARMACIST) right after `says`; `says` itself suggests no medicine. Never for a pregnant person:
    * there the flow says to ask a pharmacist or midwife instead (S-NHSPREG).
    */
@@ -43,7 +43,7 @@ export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
   },
   paracetamol: {
     says: [
-      { say: (l) => `${asSubject(l.paracetamol)} is safe for most, if you keep to the dose on the pack.`, sources: ['S-NG59', 'S-ACP'] },
+      { say: (l) => `${asSubject(l.paracetamol)} is safe for most, at the dose on the pack.`, sources: ['S-NG59', 'S-ACP'] },
       { say: 'But on its own, it does little for back pain.', sources: ['S-NG59', 'S-ACP'] },
       { say: 'Heat and gentle movement often help more.', sources: ['S-COCH-HEAT', 'S-ACP', 'S-COCH-REST'] },
     ],
@@ -60,14 +60,14 @@ export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
   emergencyRoom: {
     says: [
       {
-        say: (l) => `Call ${l.emergencyNumber} now after a bad fall, or with chest pain or trouble breathing.`,
+        say: (l) => `Call ${l.emergencyNumber} now for a bad fall, chest pain, trouble breathing, or weak legs.`,
         sources: ['S-NHS', 'S-AHCPR'],
       },
       {
-        say: (l) => withOtherCountry(l, 'The same goes for numbness between your legs, trouble peeing or with your bowels, or weak legs.'),
+        say: (l) => withOtherCountry(l, 'Or for numbness between your legs, or trouble peeing or pooing.'),
         sources: ['S-NHS', 'S-BMJCES'],
       },
-      { say: (l) => `If none of that is true, you don't need ${l.emergencyDept} now.`, sources: ['S-NHS', 'S-SEED0'] },
+      { say: "Otherwise, you don't need to go now.", sources: ['S-NHS', 'S-SEED0'] },
     ],
   },
   semiFowler: {

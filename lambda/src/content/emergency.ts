@@ -79,10 +79,14 @@ export const CALL_NOW: Readonly<Record<EmergencyGroup, Clinical>> = {
   unknown: { say: (l) => l.callNow, sources: ['S-NHS'] },
 };
 
-export const CANT_CALL: Clinical = {
-  say: "Alexa can't call for you. Call out to someone nearby, or use a phone.",
-  sources: ['S-AMAZON-CALL'],
-};
+export const CANT_CALL: Clinical = { say: "Alexa can't call for you.", sources: ['S-AMAZON-CALL'] };
+
+/**
+ * The first T1 reply is the number and that Alexa can't call, then this one question (short turns); every answer,
+ * a silence and "repeat" all lead to what to do while waiting.
+ */
+export const OTHER_WAYS_ASK: Clinical = { say: 'Shall I tell you other ways to get help?', sources: ['S-AMAZON-CALL', 'S-NHSFALL'] };
+export const CALL_OUT: Clinical = { say: 'Call out to someone nearby, or use a phone.', sources: ['S-AMAZON-CALL', 'S-NHSFALL'] };
 
 /** While the session is open Alexa's own calling can't hear them: say how to reach it (S-AMAZON-CALL). */
 export const CONTACT_CALL: Clinical = {
@@ -94,10 +98,10 @@ export const CONTACT_CALL: Clinical = {
 export const WHILE_YOU_WAIT: Readonly<Record<EmergencyGroup, Clinical>> = {
   // Stillness is the safe default until someone has checked for a fracture or nerve damage.
   fall: { say: "Don't try to get up. Stay as you are until help comes.", sources: ['S-NHS', 'S-AHCPR'] },
-  heart: { say: 'Sit or lie in the easiest position where you are, and rest while you wait.', sources: ['S-NHSHEART'] },
-  breathing: { say: 'Sit or lie in the easiest position where you are, and rest while you wait.', sources: ['S-NHSHEART'] },
-  faint: { say: 'If you feel faint, lie down if you safely can, or sit on the floor.', sources: ['S-NHSHEART'] },
-  cauda: { say: "Don't try to go there on your own. Stay as you are until help comes.", sources: ['S-NHS', 'S-BMJCES'] },
+  heart: { say: 'Sit or lie in the easiest position where you are, and rest.', sources: ['S-NHSHEART'] },
+  breathing: { say: 'Sit or lie in the easiest position where you are, and rest.', sources: ['S-NHSHEART'] },
+  faint: { say: 'Lie down if you safely can, or sit on the floor.', sources: ['S-NHSHEART'] },
+  cauda: { say: "Don't go on your own. Stay as you are until help comes.", sources: ['S-NHS', 'S-BMJCES'] },
   unknown: { say: "Don't try to get up. Stay as you are until help comes.", sources: ['S-NHS'] },
 };
 
@@ -132,7 +136,7 @@ export const HELP_HERE: Clinical = {
 
 /** "I'm alone", "I can't reach my phone" (S-NHSFALL, S-AMAZON-CALL). */
 export const ALONE_EMERGENCY: Clinical = {
-  say: 'Shout, or bang on the floor or a wall, to get attention. If another phone or device can call, use it. Keep warm.',
+  say: 'Shout, or bang on the floor or a wall. If another device can call, use it. Keep warm.',
   sources: ['S-NHSFALL', 'S-AMAZON-CALL'],
 };
 
@@ -195,8 +199,9 @@ export const DISCLAIMER: Clinical = {
 };
 
 /** Asked when something like a warning sign was heard but not placed: one specific question, never "anything new?". */
+export const CHECK_SIGN_LEAD: Clinical = { say: 'I want to be sure I heard you.', sources: ['S-NHS'] };
 export const CHECK_SIGN: Clinical = {
-  say: 'I want to be sure I heard you. Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
+  say: 'Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
   sources: ['S-NHS', 'S-BMJCES'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {

@@ -13,7 +13,7 @@ export function isPositionId(v: unknown): v is PositionId {
 }
 
 export const ASK_POSITION: Clinical = {
-  say: "Let's find a position that eases the spasm. Where are you now? Standing, sitting, lying down, or on the floor?",
+  say: "Let's find a position that helps. Where are you now? Standing, sitting, lying down, or on the floor?",
   sources: ['S-SEED0', 'S-SEED3'],
 };
 
@@ -120,7 +120,7 @@ export const TILTS_OFFER: Clinical = {
 };
 
 export const TILTS_SKIP_T2: Clinical = {
-  say: "Let's skip the exercises until a doctor has checked you.",
+  say: "Let's skip exercises until a doctor checks you.",
   sources: ['S-AHCPR'],
 };
 
@@ -148,7 +148,7 @@ export const TILTS_FEEL: Readonly<Record<'better' | 'same' | 'worse', Clinical>>
 };
 
 export const GETUP_OFFER: Clinical = {
-  say: 'When you want to get up, I can talk you through it, one step at a time. Shall we do that now?',
+  say: 'I can talk you through getting up, step by step. Shall we do that now?',
   sources: ['S-SEED0', 'S-LOGROLL'],
 };
 

@@ -29,7 +29,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     id: 'Q1',
     group: 'fall',
     // A bad fall, not any trip (docs/clinical/reference.md: over-triage fixes).
-    ask: { say: 'Did this start after a bad fall, a car accident, or a hard blow to your back?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
+    ask: { say: 'Did this start after a bad fall, a car accident, or a hard blow?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
     askAgain: { say: 'Just before the pain, did you have a bad fall, a crash, or a hard hit?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
     heard: { say: 'You said this started after a bad fall or a hard hit.', sources: ['S-AHCPR'] },
     unsure: { say: "You weren't sure if this started after a fall or a hit. To be safe, please get help.", sources: ['S-AHCPR'] },
@@ -131,7 +131,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
 export const T1_LIST: Clinical = {
   say: (l: LocalePack) =>
     withOtherCountry(l,
-      `If you can't answer, please listen. If any of these are true, call ${l.emergencyNumber} now: ` +
+      `If any of these are true, call ${l.emergencyNumber} now: ` +
       'a bad fall or hit, chest pain, numbness between your legs, new trouble peeing, or weak or numb legs.') +
     " Alexa can't call for you.",
   sources: ['S-NHS', 'S-BMJCES', 'S-AHCPR', 'S-AMAZON-CALL'],
@@ -163,7 +163,8 @@ const t2 = (id: string, ask: string, askAgain: string, heard: string, about: str
   ask: { say: ask, sources },
   askAgain: { say: askAgain, sources },
   heard: { say: heard, sources },
-  unsure: { say: `You weren't sure about ${about}. To be safe, let's treat it as a yes.`, sources },
+  // Counted as yes: the same-day advice that always follows says what to do (short turns).
+  unsure: { say: `You weren't sure about ${about}, so let's be safe.`, sources },
 });
 
 /** Q6-Q11, each on its own, before any exercise or getting up (docs/clinical/reference.md: the screen). */
@@ -186,7 +187,7 @@ export const MORE_QUESTIONS: readonly LaterQuestion[] = [
   // Q10: pain there all the time, not "worse at night" alone (docs/clinical/reference.md: over-triage fixes).
   t2('Q10A', 'Does the pain stay just as bad, whatever position you rest in?',
     'Is it always just as bad, even when you rest?',
-    'You said the pain stays just as bad, however you rest.', 'pain that rest does not ease', ['S-NHS', 'S-AHCPR']),
+    'You said the pain stays just as bad, however you rest.', "pain that rest doesn't ease", ['S-NHS', 'S-AHCPR']),
   t2('Q10B', 'Is the pain mainly high up, between your shoulder blades?', 'Is it mostly in your upper back, not your lower back?',
     'You said the pain is high up, between your shoulder blades.', 'pain between your shoulder blades', ['S-NHS', 'S-AHCPR']),
   t2('Q11A', 'Have you lost weight lately, without trying?', 'Have you got thinner lately, without meaning to?',

@@ -1,8 +1,9 @@
 import type { Clinical } from './types';
 import { withOtherCountry } from '../locale';
+import { T2_ADVICE } from './screen';
 
 export const SELF_CARE_INTRO: Clinical = {
-  say: 'Here is how to look after your back over the next few days.',
+  say: 'Now, caring for your back.',
   sources: ['S-NHS'],
 };
 
@@ -12,17 +13,25 @@ export const KEEP_MOVING: readonly Clinical[] = [
   { say: 'Try not to stay in bed for more than a day or two.', sources: ['S-SEED1', 'S-SEED2', 'S-COCH-REST'] },
 ];
 
-/** Asked before any pain-relief suggestion (S-NSAID). */
-export const MEDICINE_CAUTION_ASK: Clinical = {
-  // A list of conditions as statements, then one question (docs/clinical/reference.md: the screen).
-  say: 'Before I mention pain medicine, a quick check. Some people must be careful with pain pills. That means being pregnant, or over sixty-five. Or asthma, a stomach ulcer, or heart, kidney or liver trouble. Or high blood pressure, or blood thinners. Or if aspirin or ibuprofen made you ill. Does any of that apply to you?',
-  sources: ['S-NSAID'],
-};
-
-export const MEDICINE_CAUTION_AGAIN: Clinical = {
-  say: 'Do any health problems or medicines mean you must be careful with pain pills?',
-  sources: ['S-NSAID'],
-};
+/**
+ * Asked before any pain-relief suggestion (S-NSAID): the cautions as three short questions, each a short list,
+ * each whole on its own, so it can be asked again after something else was said. Any yes: ask a pharmacist.
+ */
+export const MEDICINE_CHECK_INTRO: Clinical = { say: 'Before pain pills, a quick check.', sources: ['S-NSAID'] };
+export const MEDICINE_CHECKS: readonly { readonly ask: Clinical; readonly askAgain: Clinical }[] = [
+  {
+    ask: { say: 'Are you pregnant, over sixty-five, or on blood thinners?', sources: ['S-NSAID'] },
+    askAgain: { say: 'Is any of this true: pregnant, over sixty-five, or taking blood thinners?', sources: ['S-NSAID'] },
+  },
+  {
+    ask: { say: 'Do you have asthma, high blood pressure, a stomach ulcer, or heart, kidney or liver trouble?', sources: ['S-NSAID'] },
+    askAgain: { say: 'Do you have any heart, kidney, liver or stomach problems, asthma, or high blood pressure?', sources: ['S-NSAID'] },
+  },
+  {
+    ask: { say: 'Have aspirin or ibuprofen ever made you feel ill?', sources: ['S-NSAID'] },
+    askAgain: { say: 'Has a pill like aspirin or ibuprofen ever made you ill?', sources: ['S-NSAID'] },
+  },
+];
 
 const capital = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -33,7 +42,7 @@ export const MEDICINE_OK: Clinical = {
 };
 
 export const MEDICINE_ASK_PHARMACIST: Clinical = {
-  say: 'Then please ask a pharmacist before you take any pain medicine.',
+  say: 'Then ask a pharmacist before you take any pain medicine.',
   sources: ['S-NSAID'],
 };
 
@@ -105,12 +114,12 @@ export const HEAT_HOW_LONG: Clinical = {
 };
 
 export const CHECK_SKIN: Clinical = {
-  say: 'Check your skin often. Never use heat or cold on skin that feels numb, or while you sleep.',
+  say: 'Check your skin often. Never use heat or cold on numb skin, or while you sleep.',
   sources: ['S-SEED2', 'S-SEED4', 'S-COCH-HEAT'],
 };
 
 export const NO_HEAT_AFTER_BLOW: Clinical = {
-  say: 'If the pain started with a knock or a blow, skip the heat for now.',
+  say: 'If the pain started with a blow, skip the heat for now.',
   sources: ['S-SEED0', 'S-SEED2'],
 };
 
@@ -159,5 +168,11 @@ export const SELF_CARE_PARTS: readonly PlanPart[] = [
 export const CLOSE_PARTS: readonly PlanPart[] = [
   { id: 'emergency', lines: [EMERGENCY_SAFETY_NET] },
   { id: 'timeline', lines: [WHEN_TO_SEE_DOCTOR[1]!, WHEN_TO_SEE_DOCTOR[2]!, WHEN_TO_SEE_DOCTOR[0]!] },
+  { id: 'doctor', lines: [SEE_DOCTOR_IF] },
+];
+
+/** The close after a T2 answer: "get medical advice today" with the signs, first, and no later timeline. */
+export const CLOSE_PARTS_T2: readonly PlanPart[] = [
+  { id: 'emergency', lines: [T2_ADVICE, EMERGENCY_SAFETY_NET] },
   { id: 'doctor', lines: [SEE_DOCTOR_IF] },
 ];

@@ -26,7 +26,7 @@ export const TALK = {
   afterScreen: "I'll get to that right after these safety questions.",
   cannotSkipScreen: "I can't skip these safety questions. They only take a moment.",
   stillHere: "I'm still here with you.",
-  menu: 'Is there anything else? You can say breathing, positions, getting up, heat or ice, or when to see a doctor. Or say stop.',
+  menu: 'What else? Say breathing, positions, getting up, heat or ice, or when to see a doctor. Or say stop.',
   menuShort: 'What would you like? Breathing, positions, getting up, heat or ice, or when to see a doctor?',
   goodbye: 'Okay, take it slowly.',
   okay: 'Okay, thank you.',
@@ -37,6 +37,7 @@ export const TALK = {
   yesOrNo: 'Sorry, is that a yes, or a no?',
   timerSet: 'Done. Your twenty minute timer is set.',
   noReminder: "Okay, I won't set it.",
+  reminderStill: 'Shall I still set that reminder?',
   permissionNeeded: 'To set it, I need your permission.',
   permissionCard: "No problem. If you change your mind, open the Alexa app and allow it for Back Helper. I've sent a card there.",
   alertOffline: "Your device seems to be offline, so I couldn't set it. Please try again in a moment.",
@@ -60,4 +61,15 @@ export const RESUME_ASK: Readonly<Record<string, string>> = {
   tilts: 'Shall we carry on with the pelvic tilts?',
   getUp: 'Shall we carry on with getting up?',
   care: 'Shall we carry on with the self-care tips?',
+  // Only within a conversation (the way down and the close are not resumed later).
+  getDown: 'Shall we carry on getting down to the floor?',
+  close: 'Shall we carry on with when to see a doctor?',
+};
+
+/** After the safety questions, advice asked for before them: named, then one question. */
+export const TOPIC_ASK: Readonly<Record<string, string>> = {
+  heatIce: 'You asked about heat or ice. Shall we start with that?',
+  painRelief: 'You asked about pain relief. Shall we start with that?',
+  doctor: 'You asked when to see a doctor. Shall we start with that?',
+  breathing: 'You asked about slow breathing. Shall we start with that?',
 };

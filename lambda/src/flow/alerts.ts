@@ -6,7 +6,7 @@ import {
 import { TALK } from '../content/talk';
 import type { AlertOutcome } from './events';
 import { enter, reply, type LocalTime, type Outcome } from './outcome';
-import { restored, returnTo } from './plan';
+import { carryOnOffer, restored, returnTo } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
 import type { AlertPlan, State } from './state';
 
@@ -83,7 +83,7 @@ export function permissionAnswer(s: State, answer: 'ACCEPTED' | 'DENIED' | 'NOT_
 
 function afterAlert(s: State, opening: readonly Part[], permission?: Reply['permission']): Outcome {
   const target = restored(withoutAlert(s), s.step);
-  // The heat-or-ice timer moves the plan on to its next tip.
-  const out = target.step === 'care' && target.q === 1 ? enter(target, opening) : reply(target, opening, { body: false });
+  // The heat-or-ice timer moves the plan on to its next tip, offered first so that tip is a turn of its own.
+  const out = target.step === 'care' && target.q === 1 ? carryOnOffer(target, opening) : reply(target, opening, { body: false });
   return permission ? { ...out, reply: { ...out.reply, permission } } : out;
 }

@@ -51,13 +51,15 @@ export function memoryFrom(s: State, now: number): Memory | undefined {
   if (s.noSave) return undefined;
   const clear = s.fullClear === true && s.cleared === true && !s.emergency && !s.t2;
   // A step in the middle of something resumes at the start of it: a new minute of breathing, a new set of tilts.
-  const carryOn = clear ? STEPS[s.step].resume : null;
+  // Offered to carry on inside the conversation: the place it would carry on to.
+  const at = s.step === 'resumeOffer' && s.cleared && s.ret ? { step: s.ret, q: s.rq ?? 0 } : { step: s.step, q: s.q };
+  const carryOn = clear ? STEPS[at.step].resume : null;
   return {
     v: 1,
     pace: s.pace,
     ...(s.disclaimed ? { disclaimed: true } : {}),
     ...(clear ? { clear: true, at: now } : {}),
-    ...(carryOn ? { step: carryOn.as, q: s.q, ...(s.pos ? { pos: s.pos } : {}) } : {}),
+    ...(carryOn ? { step: carryOn.as, q: at.q, ...(s.pos ? { pos: s.pos } : {}) } : {}),
   };
 }
 

@@ -4,14 +4,14 @@
  */
 import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
-  CALL_NOW, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
+  CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
-import { EMERGENCY_SAFETY_NET, MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
+import { MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import { enter, prompt, reply, type Outcome } from './outcome';
@@ -43,7 +43,11 @@ export function enterStage(stage: StepId, s: State, opening: readonly Part[], q 
       return s.later ? advance(base, opening) : laterQuestions(base, opening);
     case 'tiltsOffer':
       // Tilts lie flat on the back: not after a T2 answer, not in pregnancy (S-NHSPREG).
-      if (s.t2 || s.pregnant) return enterStage('getUpOffer', base, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      if (s.t2 || s.pregnant) {
+        const skip = s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT;
+        // Said once: a topic asked for by name may have just said it.
+        return enterStage('getUpOffer', base, opening.some((p) => 'line' in p && p.line === skip) ? opening : [...opening, line(skip)]);
+      }
       return enter(base, opening);
     case 'final':
       return nextFinal(base, q, opening);
@@ -70,14 +74,30 @@ export function returnTo(s: State, opening: readonly Part[]): Outcome {
 }
 
 /** A topic asked for by name is done: back to where the plan was (a stack of one), or the menu. */
-export function finishTopic(s: State, opening: readonly Part[]): Outcome {
+export function finishTopic(s: State, opening: readonly Part[], carryOnLine = true): Outcome {
   const { back, bq } = s;
   const rest: State = { ...s, solo: false };
   delete (rest as { back?: StepId }).back;
   delete (rest as { bq?: number }).bq;
-  if (back && back !== 'menu') return enterStage(back, rest, [...opening, talk(TALK.backToPlan)], bq ?? 0);
+  if (back && back !== 'menu') {
+    const target: State = { ...rest, step: back, q: bq ?? 0 };
+    // Instructions to say again (a self-care part, a step of getting up): asked first, so they are their own turn.
+    if (STEPS[back].view(target, false).body?.length) return carryOnOffer(target, opening);
+    return enterStage(back, rest, [...opening, ...(carryOnLine ? [talk(TALK.backToPlan)] : [])], bq ?? 0);
+  }
   return toMenu(rest, opening);
 }
+
+/**
+ * "Shall we carry on with ...?" (the resume offer, inside a conversation): what was said stays a short turn, and
+ * the instructions of `target` come with a yes (STEPS.resumeOffer).
+ */
+export function carryOnOffer(target: State, opening: readonly Part[]): Outcome {
+  return enter({ ...target, step: 'resumeOffer', q: 0, ret: target.step, rq: target.q }, opening);
+}
+
+/** Topics that start with advice or a minute of breathing: after the reassurance of a clear screen, asked for first. */
+const OFFERED_FIRST: ReadonlySet<TopicId> = new Set(['heatIce', 'painRelief', 'doctor', 'breathing']);
 
 /** A topic asked for in the middle of something: remember where, so the conversation comes back. */
 export function sideTrip(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
@@ -108,7 +128,8 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
     case 'positions':
       return enter({ ...solo, step: 'position', q: 0 }, opening);
     case 'tilts':
-      if (s.t2 || s.pregnant) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)]);
+      // The reason they are skipped leads straight back to the plan: no "let's carry on" after it.
+      if (s.t2 || s.pregnant) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)], false);
       return tilts(solo, opening);
     case 'getUp':
       return enter({ ...solo, step: 'getUp', q: 0 }, opening);
@@ -117,7 +138,8 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
     case 'painRelief':
       return medicine({ ...solo, step: 'care', q: MEDICINE_PART }, opening);
     case 'doctor':
-      return finishTopic(solo, [...opening, ...whenToSeeADoctor(s)]);
+      // The close's short parts, the emergency signs first; after a same-day answer, that advice and no later timeline.
+      return enter({ ...solo, step: 'close', q: 0 }, opening);
     case 'lieDown':
       // Down to the floor from standing or sitting; already lying, the resting positions instead.
       // Where they are is not known yet: ask that first, in the plan; "help me lie down" is offered from there.
@@ -127,11 +149,6 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       if (s.age === 'over65') return enter({ ...solo, step: 'positionHold', q: 0 }, [...opening, line(DOWN_STAY_SUPPORTED)]);
       return enter({ ...solo, step: s.age === 'adult' || s.age === 'under20' ? 'getDown' : 'downAge', q: 0 }, opening);
   }
-}
-
-/** After a T2 answer, only the same-day advice: no later timeline to contradict it (docs/clinical/reference.md). */
-export function whenToSeeADoctor(s: State): Part[] {
-  return s.t2 ? [line(T2_ADVICE), line(EMERGENCY_SAFETY_NET)] : [...lines(WHEN_TO_SEE_DOCTOR), line(EMERGENCY_SAFETY_NET)];
 }
 
 export function toMenu(s: State, opening: readonly Part[]): Outcome {
@@ -151,9 +168,15 @@ export function greet(state: State): Outcome {
 export function clear(s: State): Outcome {
   const cleared: State = { ...s, cleared: true, fullClear: true, disclaimed: true };
   const opening = [...lines(CLEAR), ...(s.disclaimed ? [] : [line(DISCLAIMER)])];
+  // The reassurance is a turn of its own before advice or a position to hold: one question leads on.
+  if (s.want && OFFERED_FIRST.has(s.want)) {
+    const offer: State = { ...cleared, step: 'resumeOffer', q: 0 };
+    delete (offer as { ret?: StepId }).ret;
+    return enter(offer, opening);
+  }
   if (s.want) return wantedTopic(cleared, s.want, opening);
   // Where they are, said during the questions, was kept for now.
-  if (s.pos) return enter({ ...cleared, step: 'positionHold', q: 0 }, opening);
+  if (s.pos) return carryOnOffer({ ...cleared, step: 'positionHold', q: 0 }, opening);
   return enterStage('position', cleared, opening);
 }
 
@@ -206,21 +229,38 @@ function heardFor(cause: EmergencyCause): Clinical {
   return SCREEN.find((x) => x.id === cause)?.heard ?? HEARD_UNKNOWN;
 }
 
-/** T1: what was heard, then the step's advice (number first). Emergency stays for the rest of the session. */
+/**
+ * T1, in two short turns. First what was heard, the number and that Alexa can't call, then one question (q = 0);
+ * then the other ways to get help and what to do while waiting (q = 1). Emergency stays for the rest of the session.
+ */
 export function emergency(s: State, cause: EmergencyCause, heard: Clinical = heardFor(cause)): Outcome {
   const next: State = { ...s, step: 'emergency', q: 0, emergency: cause };
-  return enter(next, [line(heard)]);
+  const group = groupOf(cause);
+  return { state: next, reply: { say: [line(heard), line(CALL_NOW[group]), line(CANT_CALL)], ...prompt(next), end: false } };
 }
 
-/** The emergency advice, number first: said on entering the emergency and on "repeat". */
+/** The second turn of the emergency: other ways to get help, what to do while waiting, and the offer. */
+export function otherWays(s: State): Outcome {
+  const next: State = { ...s, step: 'emergency', q: 1 };
+  const group = groupOf(s.emergency ?? 'UNKNOWN');
+  return { state: next, reply: { say: [line(CALL_OUT), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])], ...prompt(next), end: false } };
+}
+
+/** What to do while waiting was said: the emergency's second turn, or breathing, which only follows it. */
+export function waitHeard(s: State): boolean {
+  return s.step === 'emergency' ? s.q >= 1 : s.step === 'breathing' || s.step === 'breathingOffer';
+}
+
+/** The emergency advice on "repeat", number first; what to do while waiting, which the first turn leaves out. */
 export function emergencyBody(s: State): Part[] {
   const group = groupOf(s.emergency ?? 'UNKNOWN');
-  return [line(CALL_NOW[group]), line(CANT_CALL), line(CONTACT_CALL), line(WHILE_YOU_WAIT[group])];
+  return [line(CALL_NOW[group]), line(CANT_CALL), line(WHILE_YOU_WAIT[group])];
 }
 
 /** The guard's answer to anything that would move someone after an emergency: the number, and stay put. */
 export function emergencyHold(s: State, end: boolean): Outcome {
-  const state: State = { ...s, step: 'emergency' };
+  // Away from the emergency step, the question on the table is the offer of other ways to get help again.
+  const state: State = { ...s, step: 'emergency', q: s.step === 'emergency' ? s.q : 0 };
   const say = [line(T1_REMINDER), line(WHILE_YOU_WAIT[groupOf(s.emergency ?? 'UNKNOWN')])];
   if (end) return { state, reply: { say, end: true } };
   return { state, reply: { say, ...prompt(state), end: false } };
@@ -241,7 +281,9 @@ export function breathe(s: State, opening: readonly Part[]): Outcome {
   // The intro, belly cue and dizziness caution once per conversation; a new pace gets its own line.
   const lead = lines(breathingLead(s.pace, !s.breathed, paceChanged));
   const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
-  return { state: { ...next, breathed: true }, reply: { say: [...opening, ...lead, set], ...prompt(next), end: false } };
+  // While help comes, each minute ends with the number again (its reprompt carries it too: outcome.ts, withNet).
+  const reminder = s.emergency ? [line(T1_REMINDER)] : [];
+  return { state: { ...next, breathed: true }, reply: { say: [...opening, ...lead, set, ...reminder], ...prompt(next), end: false } };
 }
 
 export function tilts(s: State, opening: readonly Part[] = []): Outcome {
@@ -265,10 +307,9 @@ export function medicine(s: State, opening: readonly Part[] = []): Outcome {
  */
 export function careEnd(s: State, opening: readonly Part[]): Outcome {
   if (s.solo) return finishTopic(s, opening);
-  const disclaimer = s.disclaimed ? [] : [line(DISCLAIMER)];
-  const done: State = { ...s, disclaimed: true };
-  if (s.t2) return toMenu(done, [...opening, line(T2_ADVICE), line(EMERGENCY_SAFETY_NET), ...disclaimer]);
-  return enter({ ...done, step: 'close', q: 0 }, [...opening, ...disclaimer]);
+  // After a same-day answer the close's parts are that advice and the signs (CLOSE_PARTS_T2); the disclaimer, if
+  // not heard yet, comes with the close's last part, or the goodbye.
+  return enter({ ...s, step: 'close', q: 0 }, opening);
 }
 
 export function goodbye(s: State, first: readonly Part[] = []): Outcome {

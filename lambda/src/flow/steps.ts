@@ -4,7 +4,9 @@
  * answers each event. `{ [K in StepId]: StepSpec }` makes the compiler ask for every field of a new step.
  */
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
-import { CHECK_SIGN, CHECK_SIGN_UNSURE, HEARD_UNKNOWN, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER } from '../content/emergency';
+import {
+  CHECK_SIGN, CHECK_SIGN_LEAD, CHECK_SIGN_UNSURE, DISCLAIMER, HEARD_UNKNOWN, OTHER_WAYS_ASK, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER, WHILE_YOU_WAIT,
+} from '../content/emergency';
 import {
   ASK_POSITION, LIE_DOWN_OFFER, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
   PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
@@ -15,9 +17,10 @@ import {
   SCREEN, T1_LIST, T2_ADVICE, T3_ADVICE,
 } from '../content/screen';
 import {
-  CLOSE_PARTS, MEDICINE_ASK_PHARMACIST, MEDICINE_CAUTION_AGAIN, MEDICINE_CAUTION_ASK, MEDICINE_OK, NEXT_PART_QUESTION, SELF_CARE_PARTS,
+  CLOSE_PARTS, CLOSE_PARTS_T2, MEDICINE_ASK_PHARMACIST, MEDICINE_CHECK_INTRO, MEDICINE_CHECKS, MEDICINE_OK, NEXT_PART_QUESTION, SELF_CARE_PARTS,
+  type PlanPart,
 } from '../content/selfcare';
-import { RESUME_ASK, TALK } from '../content/talk';
+import { RESUME_ASK, TALK, TOPIC_ASK } from '../content/talk';
 import { TIMER_OFFER } from '../content/alerts';
 import type { Clinical } from '../content/types';
 import type { LocalePack } from '../locale';
@@ -25,7 +28,7 @@ import { reminderConfirmLine, setAlert, withoutAlert } from './alerts';
 import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
-  advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf,
+  advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, otherWays, enterStage, goodbye, groupOf,
   ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
@@ -122,8 +125,11 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     safety: 'safeAfterEmergency',
     stage: 'emergency',
     view: (s) => {
+      const group = groupOf(s.emergency ?? 'UNKNOWN');
+      // A silence after the first turn still hears what to do while waiting.
+      if (s.q === 0) return { body: emergencyBody(s), ask: [line(OTHER_WAYS_ASK)], reprompt: [line(T1_REMINDER), line(WHILE_YOU_WAIT[group]), line(OTHER_WAYS_ASK)] };
       // No paced breathing for someone who can't breathe: the offer is the number again.
-      const offer = groupOf(s.emergency ?? 'UNKNOWN') === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
+      const offer = group === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
       return { body: emergencyBody(s), ask: [line(offer)], reprompt: [line(T1_REMINDER), line(offer)] };
     },
     help: help(TALK.helpEmergency),
@@ -132,6 +138,9 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'yes',
     on: (s, e) => {
+      // "Other ways to get help?": anything but no hears them; no closes, with what to do while waiting.
+      if (s.q === 0 && (e.kind === 'yes' || e.kind === 'done' || e.kind === 'notSure' || e.kind === 'pace' || e.kind === 'longer')) return otherWays(s);
+      if (s.q === 0 && e.kind !== 'no') return emergencyHold(s, false);
       const canBreathe = groupOf(s.emergency ?? 'UNKNOWN') !== 'breathing';
       if (e.kind === 'yes') return canBreathe ? breathe(s, []) : reply(s, [], { body: true });
       if (e.kind === 'no') return goodbye(s);
@@ -142,7 +151,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   checkSign: {
     safety: 'safetyQuestion',
     stage: 'checkSign',
-    view: () => ({ ask: [line(CHECK_SIGN)], reprompt: [line(CHECK_SIGN), line(T1_LIST)] }),
+    view: () => ({ ask: [line(CHECK_SIGN_LEAD), line(CHECK_SIGN)], reprompt: [line(CHECK_SIGN), line(T1_LIST)] }),
     help: help(TALK.helpWaiting),
     screen: { title: 'Safety check', hint: null },
     resume: null,
@@ -175,13 +184,16 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   resumeOffer: {
     safety: 'question',
     stage: 'resumeOffer',
-    view: (s) => ({ ask: [talk(RESUME_ASK[(s.ret && STEPS[s.ret].resume?.topic) || 'position'] ?? RESUME_ASK.position!)] }),
+    // A returning person, before the short check; or, in a conversation, the way back to instructions (ret) or to a
+    // topic asked for before the questions (want).
+    view: (s) => ({ ask: [talk(s.cleared && !s.ret && s.want ? TOPIC_ASK[s.want] : RESUME_ASK[(s.ret && resumeTopic(s.ret)) || 'position'] ?? RESUME_ASK.position!)] }),
     help: help(TALK.helpWaiting),
-    screen: { title: 'Welcome back', hint: null },
+    screen: { title: (s) => (s.cleared ? 'Carry on' : 'Welcome back'), hint: null },
     resume: null,
     busy: false,
     ack: 'yes',
     on: (s, e) => {
+      if (s.cleared) return atCarryOnOffer(s, e);
       if (e.kind === 'yes' || e.kind === 'done') return enter({ ...s, step: 'rescreen', q: 0 }, []);
       const fresh: State = { ...s, step: 'rescreen', q: 0 };
       delete (fresh as { ret?: StepId }).ret;
@@ -192,7 +204,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   rescreen: {
     safety: 'safetyQuestion',
     stage: 'rescreen',
-    view: (_s, other) => ({ ask: [line(other ? RESCREEN_AGAIN : RESCREEN)], reprompt: [line(RESCREEN), line(T1_LIST)] }),
+    // After a silence the signs come as the T1 statement, so the question before it is the short one.
+    view: (_s, other) => ({ ask: [line(other ? RESCREEN_AGAIN : RESCREEN)], reprompt: [line(RESCREEN_AGAIN), line(T1_LIST)] }),
     help: help(`${TALK.helpScreen} ${TALK.answerHint}`),
     screen: { title: 'Safety check', hint: SAY_YES_NO },
     resume: null,
@@ -234,7 +247,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   reminderConfirm: {
     safety: 'plan',
     stage: 'reminderConfirm',
-    view: (s) => ({ ask: [reminderConfirmLine(s.alert)] }),
+    // After other words (an answer to a question), the short form; a silence hears the time again.
+    view: (s, otherWords) => ({ ask: [otherWords ? talk(TALK.reminderStill) : reminderConfirmLine(s.alert)], reprompt: [reminderConfirmLine(s.alert)] }),
     help: help(TALK.helpWaiting),
     screen: { title: 'Reminder', hint: null },
     resume: null,
@@ -337,7 +351,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   breathing: {
     safety: 'safeAfterEmergency',
     stage: 'breathingOffer',
-    view: (s) => ({ ask: s.emergency ? [line(T1_REMINDER), line(BREATHING_SET_DONE)] : [line(BREATHING_SET_DONE)], reprompt: [line(BREATHING_SET_DONE)] }),
+    view: () => ({ ask: [line(BREATHING_SET_DONE)] }),
     help: help(TALK.helpBreathing),
     screen: { title: 'Breathe with me', hint: 'Say "slower", "five and five", or "stop"' },
     // A new minute of breathing, not the middle of one.
@@ -467,7 +481,11 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     stage: 'care',
     // Short parts, each its own turn: the heat part offers the timer, the others ask to go on; then the medicine check.
     view: (s, other) => {
-      if (s.q >= MEDICINE_PART) return { ask: [line(other ? MEDICINE_CAUTION_AGAIN : MEDICINE_CAUTION_ASK)], reprompt: [line(MEDICINE_CAUTION_ASK)] };
+      if (s.q >= MEDICINE_PART) {
+        const i = Math.min(s.q - MEDICINE_PART, MEDICINE_CHECKS.length - 1);
+        const check = MEDICINE_CHECKS[i]!;
+        return { body: i === 0 ? [line(MEDICINE_CHECK_INTRO)] : [], ask: [line(other ? check.askAgain : check.ask)], reprompt: [line(check.ask)] };
+      }
       const part = SELF_CARE_PARTS[s.q] ?? SELF_CARE_PARTS[0]!;
       return { body: lines(part.lines), ask: [part.id === 'heat' ? line(TIMER_OFFER) : talk(NEXT_PART_QUESTION)] };
     },
@@ -482,11 +500,15 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     safety: 'plan',
     stage: 'care',
     view: (s) => {
-      const last = s.q + 1 >= CLOSE_PARTS.length;
-      const part = CLOSE_PARTS[s.q] ?? CLOSE_PARTS[0]!;
-      // A same-day answer said during the close replaces the later timeline: nothing contradicts "today".
-      const body = s.t2 && part.id === 'timeline' ? [line(T2_ADVICE)] : lines(part.lines);
-      return { body, ask: [last ? talk(TALK.menu) : talk(NEXT_PART_QUESTION)], reprompt: [last ? talk(TALK.menuShort) : talk(NEXT_PART_QUESTION)] };
+      const parts = closeParts(s);
+      const q = Math.min(s.q, parts.length - 1);
+      const last = q + 1 >= parts.length;
+      // Asked for by name, the last part is said on the way back to the plan (finishTopic), never as a question here.
+      return {
+        body: lines(parts[q]!.lines),
+        ask: [last ? talk(TALK.menu) : talk(NEXT_PART_QUESTION)],
+        reprompt: [last ? talk(TALK.menuShort) : talk(NEXT_PART_QUESTION)],
+      };
     },
     help: help(TALK.helpWaiting),
     screen: { title: 'When to see a doctor', hint: null },
@@ -494,12 +516,21 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'yes',
     on: (s, e) => {
-      const last = s.q + 1 >= CLOSE_PARTS.length;
+      const parts = closeParts(s);
+      const last = s.q + 1 >= parts.length;
+      const next = (x: State): Outcome => {
+        if (x.q + 2 < parts.length) return enter({ ...x, q: x.q + 1 }, []);
+        // "When to see a doctor" asked for by name: its last part, then back to where the plan was.
+        if (x.solo) return finishTopic(x, lines(parts[parts.length - 1]!.lines));
+        // The disclaimer, if not heard yet, with the last part: it is said where it is marked as heard.
+        return enter({ ...x, q: x.q + 1, disclaimed: true }, x.disclaimed ? [] : [line(DISCLAIMER)]);
+      };
+      if (s.solo && (last || e.kind === 'no' || e.kind === 'skip')) return finishTopic(s, []);
       // At the last part the question is the menu's: answered as the menu answers it.
       if (last) return STEPS.menu.on({ ...s, step: 'menu', q: 0 }, e);
-      if (e.kind === 'yes' || e.kind === 'done') return enter({ ...s, q: s.q + 1 }, []);
+      if (e.kind === 'yes' || e.kind === 'done') return next(s);
       if (e.kind === 'no' || e.kind === 'skip') return toMenu(s, []);
-      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : enter({ ...s, step: 'care', q: MEDICINE_PART }, []);
+      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : s.solo ? finishTopic(s, []) : enter({ ...s, step: 'care', q: MEDICINE_PART }, []);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
     },
   },
@@ -519,6 +550,33 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     },
   },
 };
+
+/** The topic a resume offer names; the way down and the close are only carried on within a conversation. */
+function resumeTopic(step: StepId): string | undefined {
+  return STEPS[step].resume?.topic ?? (step === 'getDown' ? 'getDown' : step === 'close' ? 'close' : undefined);
+}
+
+/** "Shall we carry on?" inside a conversation: yes says the instructions; no moves on, the close still to come. */
+function atCarryOnOffer(s: State, e: FlowEvent): Outcome {
+  const target = restored(s, 'position');
+  if (e.kind === 'yes' || e.kind === 'done' || e.kind === 'notSure') {
+    if (s.ret) return enterStage(target.step, target, [], target.q);
+    if (s.want) return wantedTopic(s, s.want, []);
+    return enterStage('position', s, []);
+  }
+  if (e.kind === 'no' || e.kind === 'skip') {
+    if (s.ret) return target.step === 'care' ? careEnd(target, []) : advance(target, []);
+    const plan: State = { ...s };
+    delete (plan as { want?: string }).want;
+    return enterStage('position', plan, []);
+  }
+  return reply(s, [talk(TALK.notUnderstood)], { body: false });
+}
+
+/** The close in short parts; after a same-day answer, that advice instead of the later timeline. */
+function closeParts(s: State): readonly PlanPart[] {
+  return s.t2 ? CLOSE_PARTS_T2 : CLOSE_PARTS;
+}
 
 /** Where they are, to a resting position; over sixty-five, no offer of the way down to the floor. */
 function positionLines(s: State): readonly Clinical[] {
@@ -580,11 +638,11 @@ function atFinal(s: State, e: FlowEvent): Outcome {
 
 function atCare(s: State, e: FlowEvent): Outcome {
   if (s.q >= MEDICINE_PART) {
-    // The medicine-caution question (S-NSAID).
+    // The medicine-caution questions (S-NSAID): any yes, a pharmacist first; all no, the anti-inflammatory.
     if (e.kind === 'yes' || e.kind === 'notSure') return careEnd(s, [line(MEDICINE_ASK_PHARMACIST)]);
-    if (e.kind === 'no') return careEnd(s, [line(MEDICINE_OK)]);
+    if (e.kind === 'no') return s.q + 1 - MEDICINE_PART < MEDICINE_CHECKS.length ? enter({ ...s, q: s.q + 1 }, []) : careEnd(s, [line(MEDICINE_OK)]);
     if (e.kind === 'skip' || e.kind === 'done') return careEnd(s, []);
-    if (e.kind === 'previous') return enter({ ...s, q: MEDICINE_PART - 1 }, []);
+    if (e.kind === 'previous') return enter({ ...s, q: s.q - 1 }, []);
     return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
   }
   const part = SELF_CARE_PARTS[s.q] ?? SELF_CARE_PARTS[0]!;

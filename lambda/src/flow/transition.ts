@@ -21,7 +21,7 @@ import { recentlyCleared, resumePoint } from './memory';
 import { enter, reply, type FlowContext, type Outcome } from './outcome';
 import {
   checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
-  ageBand, greet, sideTrip, startScreen,
+  ageBand, greet, sideTrip, startScreen, waitHeard,
 } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
 import { initialState, type State, type StepId, type TopicId } from './state';
@@ -98,11 +98,17 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     case 'helpHere':
       return { state: { ...(prev ?? initialState()), step: 'emergency', emergency: prev?.emergency ?? 'CALLED' }, reply: { say: [line(HELP_HERE)], end: true } };
     case 'helpComing': {
-      const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 0, emergency: prev?.emergency ?? 'CALLED' };
-      return reply(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING)], { body: false });
+      // Help is coming: the question is the offer for while they wait, and what to do while waiting if not heard yet.
+      const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 1, emergency: prev?.emergency ?? 'CALLED' };
+      const wait = prev?.emergency && !waitHeard(prev) ? [line(WHILE_YOU_WAIT[groupOf(prev.emergency)])] : [];
+      return reply(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING), ...wait], { body: false });
     }
     case 'alone':
-      if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(ALONE_EMERGENCY), line(CONTACT_CALL)], { body: false });
+      if (prev?.emergency) {
+        // Other ways to get help, and what to do while waiting if the first emergency reply was all they heard.
+        const wait = waitHeard(prev) ? [] : [line(WHILE_YOU_WAIT[groupOf(prev.emergency)])];
+        return reply({ ...prev, step: 'emergency', q: 1 }, [line(ALONE_EMERGENCY), line(CONTACT_CALL), ...wait], { body: false });
+      }
       return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
     case 'scared':
       if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(CALL_NOW[groupOf(prev.emergency)])], { body: false });
@@ -277,13 +283,15 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
   ];
   // "Is it a heart attack?": the chest question at once (docs/clinical/reference.md: the safety screen).
   if (a.askChest && !s.emergency) return askAgain(prev ? s : { ...s, step: 'screen', q: 0 }, 'Q2A', says);
-  if (!prev) return startScreen(a.needsMedicineCheck ? { ...s, want: 'painRelief' } : s, [talk(TALK.greeting), ...says]);
+  // Asked from outside the skill: the answer is the first thing said, then the questions.
+  if (!prev) return startScreen(a.needsMedicineCheck ? { ...s, want: 'painRelief' } : s, says);
   if (a.needsMedicineCheck && !s.pregnant) {
     if (!safe) return reply({ ...s, ...(s.emergency ? {} : { want: 'painRelief' as TopicId }) }, [...says, ...(s.emergency ? [] : [talk(TALK.afterScreen)])], { body: false });
     return sideTrip(s, 'painRelief', says);
   }
   if (s.emergency) return reply({ ...s, step: s.step }, says, { body: false });
-  return reply(s, says, { body: false });
+  // The menu and a reminder's confirmation have long questions: after an answer, their short forms.
+  return reply(s, says, { body: false, otherWords: s.step === 'menu' || s.step === 'reminderConfirm' });
 }
 
 /** "I feel dizzy": during breathing, smaller breaths; anywhere else, the faint question on its own. */

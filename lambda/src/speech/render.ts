@@ -11,13 +11,19 @@ export interface Rendered {
   readonly end: boolean;
 }
 
+/** The words of a sentence part as spoken in this locale; undefined for a timed set. */
+export function partText(part: Part, l: LocalePack): string | undefined {
+  if ('line' in part) return fill(textFor(part.line.say, l), part.vars);
+  if ('talk' in part) return part.talk;
+  return undefined;
+}
+
 function speak(builder: SpeechBuilder, parts: readonly Part[], l: LocalePack): SpeechBuilder {
   for (const part of parts) {
-    if ('line' in part) builder.text(fill(textFor(part.line.say, l), part.vars));
-    else if ('talk' in part) builder.text(part.talk);
-    else if ('breathe' in part) breathingSet(builder, part.breathe.pace, part.breathe.breaths);
+    if ('breathe' in part) breathingSet(builder, part.breathe.pace, part.breathe.breaths);
     else if ('hold' in part) holdSet(builder, part.hold.seconds, l);
-    else tiltSet(builder, part.tilts.reps, l);
+    else if ('tilts' in part) tiltSet(builder, part.tilts.reps, l);
+    else builder.text(partText(part, l) ?? '');
   }
   return builder;
 }
