@@ -17,7 +17,7 @@ import { SCREEN } from '../../lambda/src/content/screen';
 import { allClinical, movementIn, movementSentences, speechText } from '../support/clinicalWalk';
 import { intentRequest, launchRequest } from '../support/envelopes';
 import { emergencyIntentNames, intentVariants, loadModel, BODY_SLOT_TYPES, type IntentVariant } from '../support/model';
-import { responseProblems } from '../support/responseChecks';
+import { responseProblems, turnLengthProblems } from '../support/responseChecks';
 import { report } from '../support/logCapture';
 import { seeded } from '../support/flowCheck';
 
@@ -112,7 +112,8 @@ describe(`every intent sequence up to depth ${DEPTH} (${VARIANTS.length} intent 
     const speech = ssml(r.outputSpeech);
     const again = ssml(r.reprompt?.outputSpeech);
     const checkKey = `${String(r.shouldEndSession)}\u0000${speech}\u0000${again}`;
-    if (!checked.has(checkKey)) checked.set(checkKey, responseProblems(out));
+    // Valid SSML, and short turns: no reply or reprompt over 60 words outside a timed set.
+    if (!checked.has(checkKey)) checked.set(checkKey, responseProblems(out).then((p) => [...p, ...turnLengthProblems(out)]));
     for (const p of await checked.get(checkKey)!) fail(path, p);
 
     const said = speechText(speech);
