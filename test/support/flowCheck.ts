@@ -145,6 +145,7 @@ export function seeded(): Array<{ label: string; state: State }> {
   return [
     { label: 'screen, last question', state: drive([{ kind: 'entry' }, ...noes(SCREEN.length - 1)]) },
     { label: 'cleared, asked where they are', state: drive(cleared) },
+    { label: 'standing, in a position for standing', state: drive([...cleared, { kind: 'position', pos: 'STANDING' }]) },
     { label: 'halfway through Q6-Q11', state: drive([...atMore, ...noes(5)]) },
     { label: 'Q6-Q11 done, tilts offered', state: drive(later) },
     { label: 'getting up', state: drive([...later, { kind: 'no' }, { kind: 'yes' }]) },
