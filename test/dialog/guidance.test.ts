@@ -21,9 +21,9 @@ describe('the comfort plan, spoken start to finish', () => {
     expect(clear.speech).toContain("I'm not a doctor.");
     expect(clear.speech).toContain('Where are you now?');
 
-    const position = await d.user("i'm standing", 'StandingIntent');
-    // Supported standing is a resting position in itself; the skill holds it with them, then checks in.
-    expect(position.speech).toContain('Hold a counter or the back of a sturdy chair with both hands.');
+    const position = await d.user("i'm in bed", 'InBedIntent');
+    // The resting position for a bed; the skill holds it with them, then checks in.
+    expect(position.speech).toContain('Lie on your back with your knees bent.');
     expect(position.speech).toContain("I'll keep time.");
     expect(position.speech).toContain('How is that? Say another minute to stay longer, or done to go on.');
 
@@ -192,5 +192,40 @@ describe('finding your way', () => {
     const last = await d.user('yes');
     expect(last.speech).toMatch(/^See a doctor if it gets worse/);
     expect(last.speech).toContain('What else?');
+  });
+});
+
+describe('standing or sitting, the plan fits where they are', () => {
+  it('standing at the sink: no tilts on the back and no way up from a bed, and asking for them by name says why', async () => {
+    const d = talkTo();
+    await clearScreen(d);
+    await d.user("i'm standing", 'StandingIntent');
+    await d.user('done');
+    await d.user('no');
+    const after = await laterNoes(d);
+    expect(after.speech).toContain("Pelvic tilts are done lying on your back, so let's leave them for now.");
+    expect(after.speech).not.toContain('Lie on your back');
+    expect(after.speech).not.toContain('I can talk you through getting up');
+    expect(after.speech).toContain('Is this the first time your back has hurt like this?');
+    const tilts = await d.user('pelvic tilts', 'TiltsIntent');
+    expect(tilts.speech).toContain("Pelvic tilts are done lying on your back, so let's leave them for now.");
+    expect(tilts.speech).not.toContain('When I say flatten');
+    const up = await d.user('help me get up', 'GetUpIntent');
+    expect(up.speech).toContain("You're up already.");
+    expect(up.speech).not.toContain('edge of the bed');
+  });
+
+  it('lying down from standing, then the tilts and the floor way up are offered again', async () => {
+    const d = talkTo();
+    await clearScreen(d);
+    await d.user("i'm standing", 'StandingIntent');
+    await d.user('help me lie down');
+    await d.user("i'm 40");
+    for (let i = 0; i < 4; i++) await d.user('done');
+    await d.user('done');
+    await d.user('no');
+    const after = await laterNoes(d);
+    expect(after.speech).toContain('pelvic tilts');
+    expect(after.speech).not.toContain("let's leave them for now");
   });
 });

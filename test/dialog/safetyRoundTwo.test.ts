@@ -276,7 +276,7 @@ describe('what strangers said, in their own words', () => {
     await cleared(d);
     const t = await d.user("i'm at work", 'EmergencyStatementIntent');
     expect(t.speech).not.toContain('I want to be sure I heard you');
-    expect(t.speech).toContain('Where are you now?');
+    expect(t.speech).toContain('standing, sitting, lying down, or on the floor');
     const chair = await d.user("i'm sitting in a chair at my desk", 'SittingIntent');
     expect(chair.speech).not.toContain('I want to be sure I heard you');
   });

@@ -13,6 +13,7 @@ import { transition, SAFE_AFTER_EMERGENCY, EXERCISE_STEPS, type FlowContext } fr
 import type { FlowEvent } from '../../lambda/src/flow/events';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
 import { recentlyCleared, type Memory } from '../../lambda/src/flow/memory';
+import { groupOf } from '../../lambda/src/flow/plan';
 import type { State } from '../../lambda/src/flow/state';
 import { toEvent } from '../../lambda/src/handlers/events';
 import { SIGN_GROUP } from '../../lambda/src/content/emergency';
@@ -116,7 +117,7 @@ export function tooLong(r: Reply): string[] {
  * millions). A field this list does not know fails the check rather than being silently left out of the key.
  */
 const KEY_FIELDS = ['v', 'step', 'q', 'emergency', 'cleared', 'fullClear', 'later', 'mq', 't2', 't3', 'pregnant', 'first', 'age', 'pos', 'want', 'solo',
-  'back', 'bq', 'breathed', 'ret', 'rq', 'returning', 'noSave', 'alert', 'asked', 'pace', 'sets', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
+  'back', 'bq', 'breathed', 'ret', 'rq', 'returning', 'noSave', 'alert', 'asked', 'pace', 'sets', 'called', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
 // Every field of State is in the key: a new field that is not fails to compile here.
 const KEY_COMPLETE: [Exclude<keyof State, (typeof KEY_FIELDS)[number]>] extends [never] ? true : never = true;
 const KNOWN = new Set<string>(KEY_COMPLETE ? KEY_FIELDS : []);
@@ -250,6 +251,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     }
     if ((exercise || EXERCISE_STEPS.has(next.step)) && !next.later) fail(here, 'exercise or getting up before Q6-Q11');
     if (next.t2 && tilts) fail(here, 'tilts after a same-day (T2) answer');
+    if (next.emergency && groupOf(next.emergency) === 'breathing' && parts.some((p) => 'breathe' in p)) fail(here, 'paced breathing for someone who can\'t breathe');
     if (e.kind === 'fact' && next.emergency !== prev?.emergency) fail(here, 'a T2 fact was sent to the emergency number');
     if (e.kind === 'notSure' && prev?.step === 'screen' && !next.emergency) fail(here, '"not sure" on Q1-Q5 was not treated as yes');
     if (prev?.emergency && e.kind === 'repeat' && !r.end && !textOf(r.say).startsWith('Call 911 now')) fail(here, 'repeat after T1 did not give the number first');

@@ -87,6 +87,7 @@ const NOT_MOVEMENT: Readonly<Record<string, string>> = {
   'guidance.ts:TILTS_FEEL.worse': 'stops the tilts: rest in the easiest position',
   'guidance.ts:TILTS_SKIP_PREGNANT': 'skips the tilts',
   'guidance.ts:TILTS_SKIP_T2': 'skips the exercises',
+  'guidance.ts:TILTS_SKIP_UPRIGHT': 'skips the tilts for someone standing or sitting',
   'emergency.ts:WHILE_YOU_WAIT.fall': 'emergency advice: do not get up, stay as you are',
   'emergency.ts:WHILE_YOU_WAIT.unknown': 'emergency advice: do not get up, stay as you are',
   'emergency.ts:WHILE_YOU_WAIT.heart': 'emergency advice: rest where you are while help comes',

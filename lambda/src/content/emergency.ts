@@ -129,6 +129,18 @@ export const HELP_COMING: Clinical = {
 };
 
 /** "The ambulance is here." */
+/** Scared, once help is on its way: the calm line, then what to do until they come (not the number again). */
+export const HELP_ON_THE_WAY: Clinical = {
+  say: 'Help is on the way. Stay where you are until they come.',
+  sources: ['S-NHS'],
+};
+
+/** Alone, once help is on its way: keep warm, and get attention when they come (S-NHSFALL). */
+export const ALONE_HELP_COMING: Clinical = {
+  say: 'Help is on the way. Stay where you are, and keep warm. When they come, shout or bang on the floor so they find you.',
+  sources: ['S-NHSFALL', 'S-NHS'],
+};
+
 export const HELP_HERE: Clinical = {
   say: 'Good. Tell them what you told me, and when it started. Take care.',
   sources: ['S-NHS'],

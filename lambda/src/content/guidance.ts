@@ -119,6 +119,12 @@ export const TILTS_OFFER: Clinical = {
   sources: ['S-SEED0', 'S-SEED2'],
 };
 
+/** Standing or sitting: the tilts are done lying on the back (S-SEED3), so they wait; "help me lie down" leads there. */
+export const TILTS_SKIP_UPRIGHT: Clinical = {
+  say: "Pelvic tilts are done lying on your back, so let's leave them for now.",
+  sources: ['S-SEED3'],
+};
+
 export const TILTS_SKIP_T2: Clinical = {
   say: "Let's skip exercises until a doctor checks you.",
   sources: ['S-AHCPR'],

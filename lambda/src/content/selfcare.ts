@@ -41,6 +41,12 @@ export const MEDICINE_OK: Clinical = {
   sources: ['S-SEED0', 'S-ACP', 'S-NG59'],
 };
 
+/** Asked about a pain medicine when pregnant: no medicine check, a pharmacist first (S-NSAID, S-NHSPREG). */
+export const PREGNANT_ASK_PHARMACIST: Clinical = {
+  say: 'Please ask a pharmacist before you take any pain medicine.',
+  sources: ['S-NSAID'],
+};
+
 export const MEDICINE_ASK_PHARMACIST: Clinical = {
   say: 'Then ask a pharmacist before you take any pain medicine.',
   sources: ['S-NSAID'],

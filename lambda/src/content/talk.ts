@@ -38,6 +38,7 @@ export const TALK = {
   timerSet: 'Done. Your twenty minute timer is set.',
   noReminder: "Okay, I won't set it.",
   reminderStill: 'Shall I still set that reminder?',
+  alreadyUp: "You're up already.",
   permissionNeeded: 'To set it, I need your permission.',
   permissionCard: "No problem. If you change your mind, open the Alexa app and allow it for Back Helper. I've sent a card there.",
   alertOffline: "Your device seems to be offline, so I couldn't set it. Please try again in a moment.",

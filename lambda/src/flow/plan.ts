@@ -7,11 +7,11 @@ import {
   CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
-import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
+import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2, TILTS_SKIP_UPRIGHT } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
-import { MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
+import { KEEP_MOVING, MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import { enter, prompt, reply, type Outcome } from './outcome';
@@ -21,6 +21,9 @@ import { STEPS } from './steps';
 
 /** The plan after a clear screen, in order. Q6-Q11 come before the tilts so nobody exercises a possible fracture or infection. */
 export const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 'tiltsOffer', 'getUpOffer', 'final', 'care', 'menu'];
+
+/** Standing or sitting: not lying on a bed or the floor. */
+const upright = (s: State): boolean => s.pos === 'STANDING' || s.pos === 'SITTING';
 
 /** The next stage of the plan, or the menu after something asked for by name. */
 export function advance(s: State, opening: readonly Part[]): Outcome {
@@ -42,13 +45,16 @@ export function enterStage(stage: StepId, s: State, opening: readonly Part[], q 
     case 'more':
       return s.later ? advance(base, opening) : laterQuestions(base, opening);
     case 'tiltsOffer':
-      // Tilts lie flat on the back: not after a T2 answer, not in pregnancy (S-NHSPREG).
-      if (s.t2 || s.pregnant) {
-        const skip = s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT;
+      // Tilts lie flat on the back: not after a T2 answer, not in pregnancy (S-NHSPREG), not standing or sitting.
+      if (s.t2 || s.pregnant || upright(s)) {
+        const skip = s.t2 ? TILTS_SKIP_T2 : s.pregnant ? TILTS_SKIP_PREGNANT : TILTS_SKIP_UPRIGHT;
         // Said once: a topic asked for by name may have just said it.
         return enterStage('getUpOffer', base, opening.some((p) => 'line' in p && p.line === skip) ? opening : [...opening, line(skip)]);
       }
       return enter(base, opening);
+    case 'getUpOffer':
+      // Standing or sitting, they are up already: no way up from a bed or the floor.
+      return upright(s) ? enterStage('final', base, opening) : enter(base, opening);
     case 'final':
       return nextFinal(base, q, opening);
     case 'care':
@@ -129,9 +135,11 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       return enter({ ...solo, step: 'position', q: 0 }, opening);
     case 'tilts':
       // The reason they are skipped leads straight back to the plan: no "let's carry on" after it.
-      if (s.t2 || s.pregnant) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)], false);
+      if (s.t2 || s.pregnant || upright(s)) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : s.pregnant ? TILTS_SKIP_PREGNANT : TILTS_SKIP_UPRIGHT)], false);
       return tilts(solo, opening);
     case 'getUp':
+      // Standing or sitting: up already; keep moving a little (S-SEED0), no bed or floor route.
+      if (upright(s)) return finishTopic(solo, [...opening, talk(TALK.alreadyUp), line(KEEP_MOVING[0]!)], false);
       return enter({ ...solo, step: 'getUp', q: 0 }, opening);
     case 'heatIce':
       return enter({ ...solo, step: 'care', q: 0 }, opening);
@@ -271,11 +279,18 @@ export function checkSign(s: State): Outcome {
   return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
 }
 
-export function breathe(s: State, opening: readonly Part[]): Outcome {
+/** One minute of paced breathing; `newPace` when the person just asked for a different pace. */
+export function breathe(s: State, opening: readonly Part[], newPace = false): Outcome {
+  // No paced breathing for someone who can't breathe, however it is asked for: the number and what to do.
+  if (s.emergency && groupOf(s.emergency) === 'breathing') {
+    const held = emergencyHold(s, false);
+    return { ...held, reply: { ...held.reply, say: [...opening, ...held.reply.say] } };
+  }
   if (s.step === 'breathing' && s.sets >= MAX_SETS) {
     return s.emergency ? goodbye(s, [line(BREATHING_LAST_SET)]) : advance(s, [line(BREATHING_LAST_SET)]);
   }
-  const paceChanged = s.step === 'breathing' && s.sets > 0;
+  // "Another minute" at the same pace says nothing about the pace; a new pace says how it differs.
+  const paceChanged = newPace && s.step === 'breathing' && s.sets > 0;
   const sets = s.step === 'breathing' ? s.sets + 1 : 1;
   const next: State = { ...s, step: 'breathing', q: 0, sets };
   // The intro, belly cue and dizziness caution once per conversation; a new pace gets its own line.

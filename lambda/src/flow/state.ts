@@ -107,6 +107,8 @@ export interface State {
   readonly pace: PaceId;
   /** Breathing minutes done in the current breathing stage. */
   readonly sets: number;
+  /** "I've called them": help is on its way; the replies to fear and being alone say so, not "call now". */
+  readonly called?: boolean;
   /** The disclaimer is said at most once per conversation. */
   readonly disclaimed?: boolean;
 }
@@ -172,6 +174,7 @@ export function readState(raw: unknown): State | undefined {
     ...flag('returning'),
     ...flag('noSave'),
     ...flag('asked'),
+    ...flag('called'),
     ...(readAlert(r.alert) ? { alert: readAlert(r.alert) } : {}),
   };
 }

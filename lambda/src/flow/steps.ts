@@ -263,7 +263,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   position: {
     safety: 'plan',
     stage: 'position',
-    view: () => ({ ask: [line(ASK_POSITION)] }),
+    // After other words ("yes", "what?"), just the places, once.
+    view: (_s, otherWords) => ({ ask: [otherWords ? talk(TALK.helpPosition) : line(ASK_POSITION)], reprompt: [line(ASK_POSITION)] }),
     help: help(TALK.helpPosition),
     screen: { title: 'Find a comfortable position', hint: null },
     resume: { as: 'position', topic: 'position' },
@@ -273,7 +274,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
       if (skipping(e)) return advance(s, []);
       if (e.kind === 'previous') return reply(s, [], { body: false });
-      return reply(s, [talk(TALK.helpPosition)], { body: false });
+      return reply(s, [], { body: false, otherWords: true });
     },
   },
   positionHold: {
@@ -602,7 +603,7 @@ function getUpRoute(s: State): readonly Clinical[] {
 
 function atBreathing(s: State, e: FlowEvent): Outcome {
   if (e.kind === 'yes' || e.kind === 'longer') return breathe(s, []);
-  if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, []);
+  if (e.kind === 'pace') return breathe({ ...s, pace: e.pace }, [], e.pace !== s.pace);
   if (e.kind === 'no' || skipping(e)) return s.emergency ? goodbye(s) : advance(s, []);
   if (e.kind === 'previous') return back(s);
   return reply(s, [talk(TALK.takeYourTime)], { body: false });

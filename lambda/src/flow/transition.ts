@@ -6,14 +6,14 @@
  */
 import {
   AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_HOW_URGENT, CALL_IF_EMERGENCY, CALL_NOW, CONTACT_CALL,
-  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, PREGNANT_NOTED_EMERGENCY, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY,
+  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, PREGNANT_NOTED_EMERGENCY, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY, HELP_ON_THE_WAY, ALONE_HELP_COMING,
   SCARED_SCREENING, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
 import { ANSWERS, type QuestionId } from '../content/answers';
 import { BREATHING_DIZZY, DIZZY_SAFETY } from '../content/breathing';
 import { TILTS_SKIP_PREGNANT, TILTS_SKIP_T2 } from '../content/guidance';
 import { SCREEN, T2_ADVICE } from '../content/screen';
-import { MEDICINE_ASK_PHARMACIST, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
+import { PREGNANT_ASK_PHARMACIST, WHEN_TO_SEE_DOCTOR } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import { alertDone, offerReminder, permissionAnswer, setAlert, withoutAlert } from './alerts';
 import type { FlowEvent } from './events';
@@ -99,11 +99,12 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return { state: { ...(prev ?? initialState()), step: 'emergency', emergency: prev?.emergency ?? 'CALLED' }, reply: { say: [line(HELP_HERE)], end: true } };
     case 'helpComing': {
       // Help is coming: the question is the offer for while they wait, and what to do while waiting if not heard yet.
-      const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 1, emergency: prev?.emergency ?? 'CALLED' };
+      const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 1, emergency: prev?.emergency ?? 'CALLED', called: true };
       const wait = prev?.emergency && !waitHeard(prev) ? [line(WHILE_YOU_WAIT[groupOf(prev.emergency)])] : [];
       return reply(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING), ...wait], { body: false });
     }
     case 'alone':
+      if (prev?.emergency && prev.called) return reply({ ...prev, step: 'emergency', q: 1 }, [line(ALONE_HELP_COMING)], { body: false });
       if (prev?.emergency) {
         // Other ways to get help, and what to do while waiting if the first emergency reply was all they heard.
         const wait = waitHeard(prev) ? [] : [line(WHILE_YOU_WAIT[groupOf(prev.emergency)])];
@@ -111,7 +112,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       }
       return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
     case 'scared':
-      if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(CALL_NOW[groupOf(prev.emergency)])], { body: false });
+      // The number again, unless they have called: then that help is on its way.
+      if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(prev.called ? HELP_ON_THE_WAY : CALL_NOW[groupOf(prev.emergency)])], { body: false });
       // No reassurance before the warning signs are ruled out.
       return noted(prev, prev ?? initialState(), [line(prev?.cleared ? SCARED_CALM : SCARED_SCREENING)]);
     case 'fact':
@@ -168,6 +170,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return reply(s, [], { body: true });
     case 'fallback':
     case 'unsupported':
+      // Words not placed while waiting for help ("what should I do?"): the number and what to do, again.
+      if (s.emergency && s.step === 'emergency') return emergencyHold(s, false);
       return reply(s, [talk(STEPS[s.step].busy ? TALK.takeYourTime : TALK.notUnderstood)], { body: false, otherWords: true });
     case 'startOver':
       // A warning sign heard in this session cannot be taken back by starting over.
@@ -279,7 +283,7 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
   const says = [
     ...kept.map((c) => line(c)),
     ...(a.says.some(timeline) ? [line(T2_ADVICE)] : []),
-    ...(a.medicine && s.pregnant ? [line(MEDICINE_ASK_PHARMACIST)] : []),
+    ...(a.medicine && s.pregnant ? [line(PREGNANT_ASK_PHARMACIST)] : []),
   ];
   // "Is it a heart attack?": the chest question at once (docs/clinical/reference.md: the safety screen).
   if (a.askChest && !s.emergency) return askAgain(prev ? s : { ...s, step: 'screen', q: 0 }, 'Q2A', says);
