@@ -367,3 +367,83 @@ describe('forget me keeps the person\'s place', () => {
     expect((d.last.response?.sessionAttributes?.bh as { q?: number }).q).toBe((second.response?.sessionAttributes?.bh as { q?: number }).q);
   });
 });
+
+describe('strangers, round three: their words reach the right place', () => {
+  it('"yes a bit" and "it is a bit tight" at the chest question are a yes: the emergency, said back as a yes', async () => {
+    for (const words of ['yes a bit', 'it is a bit tight', 'a little bit', 'sometimes']) {
+      const d = talkTo();
+      await opened(d);
+      await d.user('no', 'AMAZON.NoIntent');
+      const t = await d.user(words, 'AMAZON.YesIntent');
+      expect(t.speech).toMatch(/^You said/);
+      expect(t.speech).toContain('Call 911 now');
+      expect(stateOf(d).emergency).toBe('Q2A');
+    }
+  });
+
+  it('warning signs in everyday words, after a clear screen, are the emergency', async () => {
+    const said: Array<[string, string]> = [
+      ['my bum feels numb', 'SADDLE'],
+      ["i've got pins and needles in my groin", 'SADDLE'],
+      ["i can't move my legs", 'LEGS_WEAK'],
+      ["my legs won't work", 'LEGS_WEAK'],
+      ["my leg's gone numb", 'LEG_NUMB'],
+      ["i've pooed myself", 'BOWEL'],
+    ];
+    for (const [words, sign] of said) {
+      const d = talkTo();
+      await cleared(d);
+      await d.user(words, 'EmergencyStatementIntent');
+      expect(stateOf(d).emergency).toBe(sign);
+      expect(stepOf(d)).toBe('emergency');
+    }
+  });
+
+  it('"nothing like that", "no, just my back" and "i said no" answer a safety question no', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (const words of ['no nothing like that', 'no just my back', 'i said no']) await d.user(words, 'AMAZON.NoIntent');
+    expect(stateOf(d)).toMatchObject({ step: 'screen', q: 3 });
+    expect(stateOf(d).emergency).toBeUndefined();
+    // Thanks is heard, and the question is asked again: not taken as an answer.
+    const thanks = await d.user('thank you', 'AckIntent');
+    expect(stateOf(d)).toMatchObject({ step: 'screen', q: 3 });
+    expect(thanks.speech).toContain(textFor(SCREEN[3]!.ask.say, en).slice(0, 20));
+  });
+
+  it('places in their own words: hands and knees is the floor, the toilet is sitting, curled up is on the side', async () => {
+    const cases: Array<[string, string, string]> = [
+      ["i'm on my hands and knees", 'OnFloorIntent', 'FLOOR'],
+      ["i'm on my back on the floor", 'OnFloorIntent', 'FLOOR'],
+      ["i'm sitting on the toilet", 'SittingIntent', 'SITTING'],
+      ["i'm curled up on my side", 'LyingOnSideIntent', 'SIDE'],
+      ["i'm stuck bent over the sink", 'StandingIntent', 'STANDING'],
+      ["i'm lying on the bed", 'InBedIntent', 'BED'],
+    ];
+    for (const [words, intent, pos] of cases) {
+      const d = talkTo();
+      await cleared(d);
+      const t = await d.user(words, intent);
+      expect(stateOf(d).pos).toBe(pos);
+      expect(t.speech).not.toContain('I want to be sure I heard you');
+      if (pos === 'FLOOR') expect(t.speech).not.toContain('bed');
+    }
+  });
+
+  it('a hot bath, "should I go to emerg" and "I already called nine one one" are answered', async () => {
+    const bath = talkTo();
+    await cleared(bath);
+    expect((await bath.user('is it ok to have a hot bath', 'WarmBathIntent')).speech).toContain('A warm bath or shower counts as heat.');
+    const ca = talkTo('en-CA');
+    await opened(ca);
+    expect((await ca.user('should i go to emerg', 'EmergencyRoomIntent')).speech).toContain('Call 911 now for a bad fall');
+    const called = talkTo();
+    await opened(called);
+    await called.user('yes', 'AMAZON.YesIntent');
+    const t = await called.user('i already called nine one one', 'HelpComingIntent');
+    expect(t.speech).toContain('That was the right thing to do.');
+    const scared = await called.user("i'm scared", 'ScaredIntent');
+    expect(scared.speech).toContain('Help is on the way.');
+    expect(scared.speech).not.toContain('Call 911 now, or');
+  });
+});
