@@ -44,9 +44,9 @@ describe('the emergency screen, spoken', () => {
     [5, 'yes', 'You said you have new trouble peeing.'],
     [6, 'yes i have', 'You said you have lost the feeling that you need to pee.'],
     [7, 'yes', 'You said you have leaked pee or poo.'],
-    [8, "i'm not sure", "You weren't sure about numbness between your legs. To be safe, please get help."],
-    [10, 'maybe', "You weren't sure about both of your legs. To be safe, please get help."],
-    [11, "i don't think so", "You weren't sure about weakness in your legs. To be safe, please get help."],
+    [8, "i'm not sure", "You weren't sure about numbness between your legs."],
+    [10, 'maybe', "You weren't sure about both of your legs."],
+    [11, "i don't think so", "You weren't sure about weakness in your legs."],
   ])('answer to question %i "%s": says it back, then "Call 911 now", and never movement after', async (noes, answer, heard) => {
     const d = talkTo();
     await screenTo(d, noes);

@@ -446,4 +446,28 @@ describe('strangers, round three: their words reach the right place', () => {
     expect(scared.speech).toContain('Help is on the way.');
     expect(scared.speech).not.toContain('Call 911 now, or');
   });
+
+  it('"get me up" and "get me off the floor" ask for getting up, never a call that closes the session', async () => {
+    for (const words of ['get me up', 'get me off the floor', 'help me up', 'just tell me how to get up']) {
+      const d = talkTo();
+      await cleared(d);
+      await d.user("i'm on the floor", 'OnFloorIntent');
+      const t = await d.user(words, 'GetUpIntent');
+      expect(t.listening).toBe(true);
+      expect(t.speech).not.toContain("I can't make calls");
+      // Getting up waits for the later questions.
+      expect(t.speech).toContain('Before that, a few more safety questions.');
+    }
+  });
+
+  it('"start over" after a not-sure answer gives the number again, never "you said" what they did not say', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user("i don't think so", 'NotSureIntent');
+    for (const words of ['start over', 'wait i meant no']) {
+      const t = await d.user(words);
+      expect(t.speech).not.toMatch(/You said/);
+      expect(stateOf(d).emergency).toBe('Q1');
+    }
+  });
 });

@@ -217,7 +217,7 @@ export const CHECK_SIGN: Clinical = {
   sources: ['S-NHS', 'S-BMJCES'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {
-  say: "You weren't sure about those warning signs. To be safe, please get help.",
+  say: "You weren't sure about those warning signs.",
   sources: ['S-NHS'],
 };
 

@@ -93,7 +93,7 @@ export const PAIN_CHECK = {
   ask: { say: 'Is pain now going down both legs, or is there numbness between your legs?', sources: ['S-NHS', 'S-BMJCES'] },
   askAgain: { say: 'Has pain started going down both legs, or has it gone numb between your legs?', sources: ['S-NHS', 'S-BMJCES'] },
   heard: { say: 'You said pain goes down both legs, or it is numb between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
-  unsure: { say: "You weren't sure about your legs. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+  unsure: { say: "You weren't sure about your legs.", sources: ['S-NHS', 'S-BMJCES'] },
   clear: { say: 'Good. Rest as long as you need. We can try again later.', sources: ['S-SEED0'] },
 } as const satisfies Record<string, Clinical>;
 

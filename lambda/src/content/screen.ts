@@ -32,7 +32,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Did this start after a bad fall, a car accident, or a hard blow?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
     askAgain: { say: 'Just before the pain, did you have a bad fall, a crash, or a hard hit?', sources: ['S-SEED0', 'S-NHS', 'S-AHCPR'] },
     heard: { say: 'You said this started after a bad fall or a hard hit.', sources: ['S-AHCPR'] },
-    unsure: { say: "You weren't sure if this started after a fall or a hit. To be safe, please get help.", sources: ['S-AHCPR'] },
+    unsure: { say: "You weren't sure if this started after a fall or a hit.", sources: ['S-AHCPR'] },
   },
   {
     id: 'Q2A',
@@ -40,7 +40,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Do you have any pain or tightness in your chest?', sources: ['S-NHS'] },
     askAgain: { say: 'Is your chest hurting, or does it feel tight?', sources: ['S-NHS'] },
     heard: { say: 'You said you have pain in your chest.', sources: ['S-NHS'] },
-    unsure: { say: "You weren't sure about pain in your chest. To be safe, please get help.", sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about pain in your chest.", sources: ['S-NHS'] },
   },
   {
     id: 'Q2B',
@@ -48,7 +48,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Is it hard to breathe?', sources: ['S-NHS'] },
     askAgain: { say: 'Are you short of breath, or struggling to get air in?', sources: ['S-NHS'] },
     heard: { say: 'You said it is hard to breathe.', sources: ['S-NHS'] },
-    unsure: { say: "You weren't sure about your breathing. To be safe, please get help.", sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about your breathing.", sources: ['S-NHS'] },
   },
   {
     id: 'Q2C',
@@ -56,7 +56,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Do you feel a throbbing or pulsing in your belly?', sources: ['S-NHS'] },
     askAgain: { say: 'Can you feel a beat, like a pulse, in your tummy?', sources: ['S-NHS'] },
     heard: { say: 'You said you feel a throbbing in your belly.', sources: ['S-NHS'] },
-    unsure: { say: "You weren't sure about a throbbing in your belly. To be safe, please get help.", sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about a throbbing in your belly.", sources: ['S-NHS'] },
   },
   {
     id: 'Q2D',
@@ -65,7 +65,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Do you feel faint, or cold and clammy?', sources: ['S-NHS', 'S-NHSHEART'] },
     askAgain: { say: 'Do you feel like you might pass out?', sources: ['S-NHS', 'S-NHSHEART'] },
     heard: { say: 'You said you feel faint.', sources: ['S-NHS'] },
-    unsure: { say: "You weren't sure if you feel faint. To be safe, please get help.", sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure if you feel faint.", sources: ['S-NHS'] },
   },
   {
     id: 'Q3A',
@@ -73,7 +73,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Since your back went, is it hard to start peeing, or to stop?', sources: ['S-SEED0', 'S-SEED1', 'S-NHS', 'S-BMJCES'] },
     askAgain: { say: 'Is anything new when you try to pee? Like it will not start?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said you have new trouble peeing.', sources: ['S-NHS', 'S-BMJCES'] },
-    unsure: { say: "You weren't sure about trouble when you pee. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about trouble when you pee.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q3B',
@@ -82,7 +82,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Have you lost the feeling that tells you when you need to pee?', sources: ['S-NHS', 'S-BMJCES'] },
     askAgain: { say: 'Has the feeling that you need to pee gone away?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said you have lost the feeling that you need to pee.', sources: ['S-NHS', 'S-BMJCES'] },
-    unsure: { say: "You weren't sure if you can feel when you need to pee. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure if you can feel when you need to pee.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q3C',
@@ -90,7 +90,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Have you leaked any pee or poo without meaning to?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS', 'S-BMJCES'] },
     askAgain: { say: 'Have you had an accident with your bladder or bowels?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said you have leaked pee or poo.', sources: ['S-NHS', 'S-BMJCES'] },
-    unsure: { say: "You weren't sure about leaking pee or poo. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about leaking pee or poo.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q4A',
@@ -99,7 +99,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Is there any numbness or tingling between your legs or around your bottom, even when you wipe?', sources: ['S-SEED0', 'S-NHS', 'S-CKS', 'S-BMJCES'] },
     askAgain: { say: 'When you wipe after the toilet, does it feel numb or different?', sources: ['S-CKS', 'S-BMJCES'] },
     heard: { say: 'You said you have numbness between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
-    unsure: { say: "You weren't sure about numbness between your legs. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about numbness between your legs.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q4B',
@@ -107,7 +107,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Has feeling in your private parts, or during sex, changed since this started?', sources: ['S-NHS', 'S-BMJCES'] },
     askAgain: { say: 'Is there any new numbness or change in your private parts?', sources: ['S-NHS', 'S-BMJCES'] },
     heard: { say: 'You said feeling in your private parts has changed.', sources: ['S-NHS', 'S-BMJCES'] },
-    unsure: { say: "You weren't sure about a change in your private parts. To be safe, please get help.", sources: ['S-NHS', 'S-BMJCES'] },
+    unsure: { say: "You weren't sure about a change in your private parts.", sources: ['S-NHS', 'S-BMJCES'] },
   },
   {
     id: 'Q5A',
@@ -115,7 +115,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Do you have pain, numbness, or pins and needles in both legs?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
     askAgain: { say: 'Are both of your legs numb, tingling, or in pain?', sources: ['S-SEED0', 'S-NHS'] },
     heard: { say: 'You said both of your legs have pain or numbness.', sources: ['S-NHS'] },
-    unsure: { say: "You weren't sure about both of your legs. To be safe, please get help.", sources: ['S-NHS'] },
+    unsure: { say: "You weren't sure about both of your legs.", sources: ['S-NHS'] },
   },
   {
     id: 'Q5B',
@@ -123,7 +123,7 @@ export const SCREEN: readonly ScreenQuestion[] = [
     ask: { say: 'Is a leg getting weak, so that a foot drags or slaps when you walk?', sources: ['S-SEED0', 'S-SEED2', 'S-NHS'] },
     askAgain: { say: 'Is it hard to lift one foot, or does a leg give way?', sources: ['S-SEED0', 'S-NHS'] },
     heard: { say: 'You said a leg or foot is getting weak.', sources: ['S-SEED0', 'S-NHS'] },
-    unsure: { say: "You weren't sure about weakness in your legs. To be safe, please get help.", sources: ['S-SEED0', 'S-NHS'] },
+    unsure: { say: "You weren't sure about weakness in your legs.", sources: ['S-SEED0', 'S-NHS'] },
   },
 ];
 
@@ -240,7 +240,7 @@ export const RESCREEN_HEARD: Clinical = {
 };
 
 export const RESCREEN_UNSURE: Clinical = {
-  say: "You weren't sure about those warning signs. To be safe, please get help.",
+  say: "You weren't sure about those warning signs.",
   sources: ['S-NHS'],
 };
 

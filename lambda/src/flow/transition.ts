@@ -91,7 +91,8 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the safety screen).
     case 'emergency':
       if (event.sign) return emergency(prev ?? initialState(), event.sign, HEARD_SIGN[event.sign]);
-      if (prev?.emergency) return emergency(prev, prev.emergency);
+      // Already an emergency: the number and what to do again, never a read-back of what they may not have said.
+      if (prev?.emergency) return emergencyHold(prev, false);
       return checkSign(prev ?? initialState());
     case 'call':
       return callRequest(prev ?? initialState(), event.urgent);
@@ -175,12 +176,12 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return reply(s, [talk(STEPS[s.step].busy ? TALK.takeYourTime : TALK.notUnderstood)], { body: false, otherWords: true });
     case 'startOver':
       // A warning sign heard in this session cannot be taken back by starting over.
-      if (s.emergency) return emergency(s, s.emergency);
+      if (s.emergency) return emergencyHold(s, false);
       return startScreen({ ...initialState(), pace: s.pace, disclaimed: s.disclaimed, ...keepAboutThem(s) }, [talk(TALK.greetingAgain)]);
     case 'launch':
     case 'entry':
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
-      if (s.emergency) return emergency(s, s.emergency);
+      if (s.emergency) return emergencyHold(s, false);
       return reply(s, [talk(TALK.stillHere)], { body: true });
     case 'topic':
       if (s.step === 'screen') return reply({ ...s, want: event.topic }, [talk(TALK.afterScreen)], { body: false });
