@@ -470,4 +470,18 @@ describe('strangers, round three: their words reach the right place', () => {
       expect(stateOf(d).emergency).toBe('Q1');
     }
   });
+
+  it('"why are you asking me all this?" in the middle of the screen: why, in a sentence, then the same question', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no', 'AMAZON.NoIntent');
+    await d.user('no', 'AMAZON.NoIntent');
+    const t = await d.user('why are you asking me all this', 'WhyAskIntent');
+    expect(t.speech).toContain('I ask so I can spot the rare signs that need help straight away.');
+    expect(t.speech).toContain(textFor(SCREEN[2]!.ask.say, en));
+    expect(stateOf(d)).toMatchObject({ step: 'screen', q: 2 });
+    const more = await d.user('how many more questions', 'WhyAskIntent');
+    expect(stateOf(d)).toMatchObject({ step: 'screen', q: 2 });
+    expect(more.listening).toBe(true);
+  });
 });

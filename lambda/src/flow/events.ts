@@ -21,6 +21,7 @@ export type FlowEvent =
   | { readonly kind: 'alone' } // "I'm alone", "I can't reach my phone"
   | { readonly kind: 'scared' }
   | { readonly kind: 'ack' } // "okay", "uh huh": heard, but not a yes to a safety question
+  | { readonly kind: 'why' } // "why are you asking me all this?", "how many more questions?"
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
   | { readonly kind: 'notSure' }

@@ -84,7 +84,7 @@ export const ERROR_REPLY: Reply = {
 // ---------------------------------------------------------------------------------------------
 // Events that mean the same at every step.
 
-const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'repeat', 'startOver', 'call', 'helpHere']);
+const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'why', 'repeat', 'startOver', 'call', 'helpHere']);
 
 function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
   switch (event.kind) {
@@ -165,6 +165,9 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
     case 'help':
       // What they can say here, in one sentence, and what the skill can do, in one more.
       return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s)), talk(s.emergency || !s.cleared ? TALK.helpCanEarly : TALK.helpCan)], { body: false });
+    case 'why':
+      // Why the questions: in one short sentence, then the same question again (nothing moves on).
+      return reply(s, [talk(s.emergency ? TALK.whyEmergency : s.later || !s.cleared ? TALK.whyAsk : TALK.whyPlan)], { body: false });
     case 'repeat':
       // After an emergency, "repeat" and "what?" give the number first, again.
       if (s.emergency && s.step !== 'emergency') return reply(s, emergencyBody(s), { body: false });

@@ -53,6 +53,7 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   AgeIntent: { answer: 'NO', why: FEELINGS },
   NotSureIntent: { answer: 'NO', why: IN_CONVERSATION },
   AckIntent: { answer: 'NO', why: IN_CONVERSATION },
+  WhyAskIntent: { answer: 'NO', why: IN_CONVERSATION },
   AnotherMinuteIntent: { answer: 'NO', why: IN_CONVERSATION },
   LieDownIntent: { answer: 'NO', why: GENERIC },
   DoneIntent: { answer: 'NO', why: IN_CONVERSATION },

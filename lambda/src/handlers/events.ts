@@ -26,6 +26,7 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   ScaredIntent: { kind: 'scared' },
   NotSureIntent: { kind: 'notSure' },
   AckIntent: { kind: 'ack' },
+  WhyAskIntent: { kind: 'why' },
   DoneIntent: { kind: 'done' },
   'AMAZON.NextIntent': { kind: 'done' },
   SkipIntent: { kind: 'skip' },
