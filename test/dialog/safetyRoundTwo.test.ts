@@ -484,4 +484,18 @@ describe('strangers, round three: their words reach the right place', () => {
     expect(stateOf(d)).toMatchObject({ step: 'screen', q: 2 });
     expect(more.listening).toBe(true);
   });
+
+  it('pregnancy said in the opening sentence is heard, and a place the model cannot place still gets the calm start', async () => {
+    for (const words of ["my back went out and i'm pregnant", "i'm thirty weeks pregnant is that a problem"]) {
+      const d = talkTo();
+      const t = await d.user(`alexa, ask back helper, ${words}`, 'EmergencyStatementIntent');
+      expect(stateOf(d).pregnant).toBe(true);
+      expect(t.speech).toContain('lie on your side');
+      expect(stateOf(d)).toMatchObject({ step: 'screen', q: 0 });
+    }
+    const floor = talkTo();
+    const t = await floor.user("alexa, ask back helper, my back went out and i'm on the floor", 'EmergencyStatementIntent');
+    expect(t.speech).toMatch(/^I'm sorry your back hurts\./);
+    expect(stateOf(floor)).toMatchObject({ step: 'screen', q: 0 });
+  });
 });

@@ -228,6 +228,8 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
   switch (event.kind) {
     case 'launch':
     case 'entry':
+    // Opened by name with words the model could not place ("my back went out and I'm on the floor"): the same calm start.
+    case 'fallback':
       return greet(fresh);
     case 'stop':
       return goodbye(fresh);
