@@ -498,4 +498,23 @@ describe('strangers, round three: their words reach the right place', () => {
     expect(t.speech).toMatch(/^I'm sorry your back hurts\./);
     expect(stateOf(floor)).toMatchObject({ step: 'screen', q: 0 });
   });
+
+  it('over sixty-five and standing: "my son is here with me" opens the way down; in an emergency, ask them to call', async () => {
+    const d = talkTo();
+    await cleared(d);
+    await d.user("i'm standing", 'StandingIntent');
+    await d.user('help me lie down', 'LieDownIntent');
+    const stay = await d.user('yes', 'AMAZON.YesIntent');
+    expect(stay.speech).toContain('Only get down to the floor if someone is with you to help you up.');
+    const son = await d.user('my son is here with me', 'NotAloneIntent');
+    expect(stateOf(d).step).toBe('getDown');
+    expect(son.speech).not.toContain('Only get down to the floor');
+
+    const e = talkTo();
+    await opened(e);
+    await e.user('yes', 'AMAZON.YesIntent');
+    const t = await e.user('someone is with me', 'NotAloneIntent');
+    expect(t.speech).toContain('Ask them to call 911 for you now');
+    expect(stateOf(e).emergency).toBe('Q1');
+  });
 });

@@ -117,7 +117,7 @@ export function tooLong(r: Reply): string[] {
  * millions). A field this list does not know fails the check rather than being silently left out of the key.
  */
 const KEY_FIELDS = ['v', 'step', 'q', 'emergency', 'cleared', 'fullClear', 'later', 'mq', 't2', 't3', 'pregnant', 'first', 'age', 'pos', 'want', 'solo',
-  'back', 'bq', 'breathed', 'ret', 'rq', 'returning', 'noSave', 'alert', 'asked', 'pace', 'sets', 'called', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
+  'back', 'bq', 'breathed', 'ret', 'rq', 'returning', 'noSave', 'alert', 'asked', 'pace', 'sets', 'called', 'company', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
 // Every field of State is in the key: a new field that is not fails to compile here.
 const KEY_COMPLETE: [Exclude<keyof State, (typeof KEY_FIELDS)[number]>] extends [never] ? true : never = true;
 const KNOWN = new Set<string>(KEY_COMPLETE ? KEY_FIELDS : []);

@@ -141,6 +141,12 @@ export const ALONE_HELP_COMING: Clinical = {
   sources: ['S-NHSFALL', 'S-NHS'],
 };
 
+/** Someone is with them during an emergency: they can make the call (the T1 row: call out to someone nearby). */
+export const COMPANY_EMERGENCY: Clinical = {
+  say: (l) => `Good. Ask them to call ${l.emergencyNumber} for you now, and to unlock the door.`,
+  sources: ['S-NHS'],
+};
+
 export const HELP_HERE: Clinical = {
   say: 'Good. Tell them what you told me, and when it started. Take care.',
   sources: ['S-NHS'],

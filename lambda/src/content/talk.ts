@@ -39,6 +39,7 @@ export const TALK = {
   noReminder: "Okay, I won't set it.",
   reminderStill: 'Shall I still set that reminder?',
   alreadyUp: "You're up already.",
+  company: "Good. I'm glad you're not alone.",
   whyAsk: 'I ask so I can spot the rare signs that need help straight away. Most people have none. It only takes a moment.',
   whyPlan: 'Each step is there to ease the spasm safely. You can say skip, or stop, at any time.',
   whyEmergency: 'What you told me can be serious, so it needs help now.',

@@ -19,6 +19,7 @@ export type FlowEvent =
   | { readonly kind: 'helpComing' } // "I've called them", "they're on their way"
   | { readonly kind: 'helpHere' } // "the ambulance is here"
   | { readonly kind: 'alone' } // "I'm alone", "I can't reach my phone"
+  | { readonly kind: 'company' } // "someone is with me", "my son is here"
   | { readonly kind: 'scared' }
   | { readonly kind: 'ack' } // "okay", "uh huh": heard, but not a yes to a safety question
   | { readonly kind: 'why' } // "why are you asking me all this?", "how many more questions?"

@@ -11,7 +11,7 @@ import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SET
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
-import { KEEP_MOVING, MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
+import { MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import { enter, prompt, reply, type Outcome } from './outcome';
@@ -138,8 +138,8 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       if (s.t2 || s.pregnant || upright(s)) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : s.pregnant ? TILTS_SKIP_PREGNANT : TILTS_SKIP_UPRIGHT)], false);
       return tilts(solo, opening);
     case 'getUp':
-      // Standing or sitting: up already; keep moving a little (S-SEED0), no bed or floor route.
-      if (upright(s)) return finishTopic(solo, [...opening, talk(TALK.alreadyUp), line(KEEP_MOVING[0]!)], false);
+      // Standing or sitting: up already, no bed or floor route (keeping moving comes in the self-care plan).
+      if (upright(s)) return finishTopic(solo, [...opening, talk(TALK.alreadyUp)], false);
       return enter({ ...solo, step: 'getUp', q: 0 }, opening);
     case 'heatIce':
       return enter({ ...solo, step: 'care', q: 0 }, opening);
@@ -154,8 +154,8 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       if (!s.pos) return enter({ ...solo, solo: false, step: 'position', q: 0 }, opening);
       if (s.pos !== 'STANDING' && s.pos !== 'SITTING') return enter({ ...solo, step: 'positionHold', q: 0 }, opening);
       // The age first, when it is not known: the way down is for someone who can get back up (S-NHSFALL).
-      if (s.age === 'over65') return enter({ ...solo, step: 'positionHold', q: 0 }, [...opening, line(DOWN_STAY_SUPPORTED)]);
-      return enter({ ...solo, step: s.age === 'adult' || s.age === 'under20' ? 'getDown' : 'downAge', q: 0 }, opening);
+      if (s.age === 'over65' && !s.company) return enter({ ...solo, step: 'positionHold', q: 0 }, [...opening, line(DOWN_STAY_SUPPORTED)]);
+      return enter({ ...solo, step: s.age === 'adult' || s.age === 'under20' || (s.age === 'over65' && s.company) ? 'getDown' : 'downAge', q: 0 }, opening);
   }
 }
 

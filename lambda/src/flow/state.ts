@@ -107,6 +107,8 @@ export interface State {
   readonly pace: PaceId;
   /** Breathing minutes done in the current breathing stage. */
   readonly sets: number;
+  /** Someone is with them: an older person may be guided down to the floor (S-NHSFALL). */
+  readonly company?: boolean;
   /** "I've called them": help is on its way; the replies to fear and being alone say so, not "call now". */
   readonly called?: boolean;
   /** The disclaimer is said at most once per conversation. */
@@ -175,6 +177,7 @@ export function readState(raw: unknown): State | undefined {
     ...flag('noSave'),
     ...flag('asked'),
     ...flag('called'),
+    ...flag('company'),
     ...(readAlert(r.alert) ? { alert: readAlert(r.alert) } : {}),
   };
 }

@@ -316,7 +316,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       const band = e.kind === 'age' ? ageBand(e.years) : e.kind === 'yes' || e.kind === 'notSure' ? 'over65' : e.kind === 'no' ? s.age : null;
       if (band === null) return reply(s, [talk(TALK.yesOrNo)], { body: false });
       // Over sixty-five (or not sure): stay supported where they are, unless someone can help them up again.
-      if (band === 'over65') return enter({ ...s, age: 'over65', step: 'positionHold', q: 0 }, [line(DOWN_STAY_SUPPORTED)]);
+      if (band === 'over65' && !s.company) return enter({ ...s, age: 'over65', step: 'positionHold', q: 0 }, [line(DOWN_STAY_SUPPORTED)]);
       return enter({ ...s, ...(band ? { age: band } : {}), step: 'getDown', q: 0 }, []);
     },
   },

@@ -6,7 +6,7 @@
  */
 import {
   AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_HOW_URGENT, CALL_IF_EMERGENCY, CALL_NOW, CONTACT_CALL,
-  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, PREGNANT_NOTED_EMERGENCY, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY, HELP_ON_THE_WAY, ALONE_HELP_COMING,
+  factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, PREGNANT_NOTED_EMERGENCY, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY, HELP_ON_THE_WAY, ALONE_HELP_COMING, COMPANY_EMERGENCY,
   SCARED_SCREENING, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
 import { ANSWERS, type QuestionId } from '../content/answers';
@@ -21,7 +21,7 @@ import { recentlyCleared, resumePoint } from './memory';
 import { enter, reply, type FlowContext, type Outcome } from './outcome';
 import {
   checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
-  ageBand, greet, sideTrip, startScreen, waitHeard,
+  ageBand, greet, sideTrip, startScreen, startTopic, waitHeard,
 } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
 import { initialState, type State, type StepId, type TopicId } from './state';
@@ -112,6 +112,13 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
         return reply({ ...prev, step: 'emergency', q: 1 }, [line(ALONE_EMERGENCY), line(CONTACT_CALL), ...wait], { body: false });
       }
       return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
+    case 'company': {
+      const s: State = { ...(prev ?? initialState()), company: true };
+      if (s.emergency) return reply({ ...s, step: 'emergency', q: 1 }, [line(COMPANY_EMERGENCY)], { body: false });
+      // An older person told to get down only with someone there to help them up: now the way down.
+      if (prev?.step === 'positionHold' && s.age === 'over65' && (s.pos === 'STANDING' || s.pos === 'SITTING') && s.cleared) return startTopic(s, 'lieDown', [talk(TALK.company)]);
+      return noted(prev, s, [talk(TALK.company)]);
+    }
     case 'scared':
       // The number again, unless they have called: then that help is on its way.
       if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(prev.called ? HELP_ON_THE_WAY : CALL_NOW[groupOf(prev.emergency)])], { body: false });

@@ -54,6 +54,7 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   NotSureIntent: { answer: 'NO', why: IN_CONVERSATION },
   AckIntent: { answer: 'NO', why: IN_CONVERSATION },
   WhyAskIntent: { answer: 'NO', why: IN_CONVERSATION },
+  NotAloneIntent: { answer: 'NO', why: IN_CONVERSATION },
   AnotherMinuteIntent: { answer: 'NO', why: IN_CONVERSATION },
   LieDownIntent: { answer: 'NO', why: GENERIC },
   DoneIntent: { answer: 'NO', why: IN_CONVERSATION },

@@ -27,6 +27,7 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   NotSureIntent: { kind: 'notSure' },
   AckIntent: { kind: 'ack' },
   WhyAskIntent: { kind: 'why' },
+  NotAloneIntent: { kind: 'company' },
   DoneIntent: { kind: 'done' },
   'AMAZON.NextIntent': { kind: 'done' },
   SkipIntent: { kind: 'skip' },
