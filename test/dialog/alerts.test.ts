@@ -27,7 +27,7 @@ async function toHeatAdvice(d: Dialog) {
   const clear = await d.user('no');
   expect(clear.speech).toContain('You asked about heat or ice. Shall we start with that?');
   const heat = await d.user('yes');
-  expect(heat.speech).toContain('Would you like a twenty minute timer');
+  expect(heat.speech).toContain('Would you like a fifteen minute timer');
 }
 
 /** The answer Alexa sends after it asked for a permission by voice. */
@@ -51,14 +51,14 @@ describe('the heat or ice timer', () => {
     const d = talkTo('en-US', { apiEndpoint: api.endpoint, clock });
     await toHeatAdvice(d);
     const set = await d.user('yes');
-    expect(set.speech).toMatch(/^Done\. Your twenty minute timer is set\./);
+    expect(set.speech).toMatch(/^Done\. Your fifteen minute timer is set\./);
     expect(api.requests).toHaveLength(1);
     const [req] = api.requests;
     expect(req!.method).toBe('POST');
     expect(req!.path).toBe('/v1/alerts/timers');
     expect(req!.headers.authorization).toBe('Bearer simulated-api-access-token');
     expect(req!.body).toEqual({
-      duration: 'PT20M',
+      duration: 'PT15M',
       timerLabel: 'heat or ice pack',
       creationBehavior: { displayExperience: { visibility: 'VISIBLE' } },
       triggeringBehavior: {
@@ -78,7 +78,7 @@ describe('the heat or ice timer', () => {
     expect(ask.response!.response.shouldEndSession).toBeUndefined();
     expect(ask.response!.response.reprompt).toBeUndefined();
     const granted = await permissionAnswer(ask.response!, ask.request!, 'ACCEPTED');
-    expect(granted.response.outputSpeech).toEqual(expect.objectContaining({ ssml: expect.stringContaining('Your twenty minute timer is set.') }));
+    expect(granted.response.outputSpeech).toEqual(expect.objectContaining({ ssml: expect.stringContaining('Your fifteen minute timer is set.') }));
     expect(api.requests.filter((r) => r.path === '/v1/alerts/timers')).toHaveLength(2);
   });
 

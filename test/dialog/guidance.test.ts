@@ -64,7 +64,7 @@ describe('the comfort plan, spoken start to finish', () => {
     // The self-care plan and the close come in short parts, each its own turn (the harness holds every turn to 60 words).
     const care = await d.user('no');
     expect(care.speech).toContain('Wrap heat in a cloth');
-    expect(care.speech).toContain('Would you like a twenty minute timer');
+    expect(care.speech).toContain('Would you like a fifteen minute timer');
     const cold = await d.user('no');
     expect(cold.speech).toContain('Check your skin');
     expect(cold.speech).toContain('Want the next part?');

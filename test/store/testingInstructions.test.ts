@@ -140,7 +140,7 @@ const CLAIMS: readonly Claim[] = [
   },
   {
     sentence:
-      'Timer: say "Alexa, ask back helper should I use ice or heat", answer no to the safety questions, say yes to start with heat or ice, and yes to the twenty minute timer it offers: it asks for the timers permission by voice (or sends a card to the Alexa app), then sets an announcing timer.',
+      'Timer: say "Alexa, ask back helper should I use ice or heat", answer no to the safety questions, say yes to start with heat or ice, and yes to the fifteen minute timer it offers: it asks for the timers permission by voice (or sends a card to the Alexa app), then sets an announcing timer.',
     check: async () => {
       api.script('POST /v1/alerts/timers', { status: 401, body: AMAZON.error('UNAUTHORIZED', 'no permission') }, { status: 200, body: AMAZON.timerCreated });
       const d = talk();
@@ -148,7 +148,7 @@ const CLAIMS: readonly Claim[] = [
       const { noes } = await clearScreen(d);
       expect(noes).toBe(SCREEN.length);
       const heat = await d.user('yes', 'AMAZON.YesIntent');
-      expect(heat.speech).toContain('twenty minute timer');
+      expect(heat.speech).toContain('fifteen minute timer');
       const ask = await d.user('yes', 'AMAZON.YesIntent');
       expect(askedFor(ask, 'alexa::alerts:timers:skill:readwrite')).toBe(true);
       const timer = api.requests.find((r) => r.path === '/v1/alerts/timers');

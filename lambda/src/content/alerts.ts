@@ -1,11 +1,14 @@
 import type { Clinical } from './types';
 
-/** Offered after the heat or cold advice (S-SEED2, S-SEED4: fifteen to twenty minutes at a time). */
+/**
+ * Offered after the heat or cold advice. Fifteen minutes is inside both ranges: heat fifteen to twenty minutes
+ * (S-SEED2, S-SEED4), cold ten to fifteen (S-SEED0), so one timer never outlasts cold.
+ */
 export const TIMER_OFFER: Clinical = {
-  say: 'Would you like a twenty minute timer, so you know when to take it off?',
-  sources: ['S-SEED2', 'S-SEED4'],
+  say: 'Would you like a fifteen minute timer, so you know when to take it off?',
+  sources: ['S-SEED2', 'S-SEED4', 'S-SEED0'],
 };
-export const TIMER_MINUTES = 20;
+export const TIMER_MINUTES = 15;
 /** What Alexa says when the timer ends; the label must be unique among the person's timers. */
 export const TIMER_ANNOUNCE: Clinical = { say: 'Time to take the heat or ice pack off.', sources: ['S-SEED2', 'S-COCH-HEAT'] };
 export const TIMER_LABEL = 'heat or ice pack';

@@ -35,7 +35,7 @@ export const TALK = {
   laterFirst: 'Before that, a few more safety questions.',
   cannotSkipLater: "I can't skip these. They only take a moment, and they keep you safe.",
   yesOrNo: 'Sorry, is that a yes, or a no?',
-  timerSet: 'Done. Your twenty minute timer is set.',
+  timerSet: 'Done. Your fifteen minute timer is set.',
   noReminder: "Okay, I won't set it.",
   reminderStill: 'Shall I still set that reminder?',
   alreadyUp: "You're up already.",
