@@ -123,8 +123,13 @@ describe('breathing', () => {
     const ow = await d.user('ow', 'FeelWorseIntent');
     expect(ow.speech).toMatch(/^Then stop there, gently\./);
     expect(ow.speech).toContain('Is pain now going down both legs, or is there numbness between your legs?');
+    // Not the position that hurt again: another way to rest, from where they are.
     const no = await d.user('no');
-    expect(no.speech).toContain('Rest as long as you need.');
+    expect(no.speech).toContain("Let's try another way to rest.");
+    expect(no.speech).toContain('Where are you now?');
+    expect(no.speech).not.toContain('two or three under your knees');
+    const side = await d.user("i'm on my side", 'LyingOnSideIntent');
+    expect(side.speech).toContain('pillow between your knees');
   });
 });
 

@@ -95,6 +95,8 @@ export const PAIN_CHECK = {
   heard: { say: 'You said pain goes down both legs, or it is numb between your legs.', sources: ['S-NHS', 'S-BMJCES'] },
   unsure: { say: "You weren't sure about your legs.", sources: ['S-NHS', 'S-BMJCES'] },
   clear: { say: 'Good. Rest as long as you need. We can try again later.', sources: ['S-SEED0'] },
+  /** It hurt in a resting position: not the same one again (POSITION_STOP_RULE: stop and try another way). */
+  another: { say: "Good. Let's try another way to rest.", sources: ['S-SEED0'] },
 } as const satisfies Record<string, Clinical>;
 
 /** Pregnant, said at any time or Q13: on the side rather than flat on the back (S-NHSPREG). */

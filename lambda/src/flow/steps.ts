@@ -460,7 +460,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
         // Rest, then the plan after what hurt: no more tilts, getting up only when asked again.
         const after = restored(s);
         const stage = STEPS[after.step].stage;
-        if (stage === 'position') return enter({ ...after, step: 'positionHold', q: 0 }, [line(PAIN_CHECK.clear)]);
+        if (stage === 'position') return enter({ ...after, step: 'position', q: 0 }, [line(PAIN_CHECK.another)]);
         return advance({ ...after, step: stage }, [line(PAIN_CHECK.clear)]);
       }
       return reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
