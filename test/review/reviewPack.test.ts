@@ -32,6 +32,9 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+// A real browser on two busy cores (the model checks run beside it): a hang guard, not a timing assertion.
+jest.setTimeout(60_000);
+
 beforeAll(async () => {
   if (!CHROMIUM) throw new Error('No Chromium found: apt-get install -y chromium (or set CHROMIUM_PATH).');
   out = mkdtempSync(join(tmpdir(), 'review-pack-'));

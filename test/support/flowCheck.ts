@@ -24,7 +24,8 @@ import { textFor } from '../../lambda/src/content/types';
 import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
 import { intentVariants, loadModel } from './model';
 import { report } from './logCapture';
-import { lengthProblems, replyLength } from './replyLength';
+import { lengthProblems, MAX_TURN_WORDS, replyLength, wordCount } from './replyLength';
+import { partText } from '../../lambda/src/speech/render';
 
 export const MAX_STATE_BYTES = 2048;
 export const NOW = Date.parse('2026-11-21T15:00:00Z');
@@ -87,27 +88,38 @@ const textOfPart = (p: Part): string => {
 const textOf = (parts: readonly Part[]): string => parts.map(textOfPart).join(' ');
 
 /**
- * Short turns, in every locale: what is too long in a reply. Replies are built afresh on every step but from
- * few distinct parts, so the words are counted once per distinct reply (its parts by identity, its variables).
+ * Short turns, in every locale: what is too long in a reply. Replies are built afresh on every step, from few
+ * distinct sentences: each sentence's words are counted once per locale, a reply's are summed (the renderer
+ * joins parts with spaces, so words add up), and only a reply over the limit is rendered for its message.
  */
 const PACKS = SUPPORTED_LOCALES.map(localePack);
-const lineIds = new WeakMap<object, number>();
-const lineId = (l: object): number => {
-  let id = lineIds.get(l);
-  if (id === undefined) lineIds.set(l, (id = nextLineId++));
-  return id;
+const lineWords = new WeakMap<object, readonly number[]>();
+const talkWords = new Map<string, number>();
+const wordsOf = (p: Part, i: number): number => {
+  if ('talk' in p) {
+    let n = talkWords.get(p.talk);
+    if (n === undefined) talkWords.set(p.talk, (n = wordCount(p.talk)));
+    return n;
+  }
+  if (!('line' in p)) return 0;
+  if (p.vars) return wordCount(partText(p, PACKS[i]!) ?? '');
+  let counts = lineWords.get(p.line);
+  if (counts === undefined) lineWords.set(p.line, (counts = PACKS.map((l) => wordCount(partText(p, l) ?? ''))));
+  return counts[i]!;
 };
-let nextLineId = 0;
-const partSig = (p: Part): string =>
-  'line' in p ? `l${lineId(p.line)}${p.vars ? JSON.stringify(p.vars) : ''}` : 'talk' in p ? `t${p.talk}` : JSON.stringify(p);
-const sigOf = (parts: readonly Part[] | undefined): string => (parts === undefined ? '-' : parts.map(partSig).join(','));
-const lengthChecked = new Map<string, string[]>();
+const isSet = (p: Part): boolean => 'breathe' in p || 'tilts' in p || 'hold' in p;
+const sum = (parts: readonly Part[] | undefined, i: number): number => {
+  let n = 0;
+  for (const p of parts ?? []) n += wordsOf(p, i);
+  return n;
+};
 export function tooLong(r: Reply): string[] {
-  const sig = `${r.end ? 'E' : 'O'}|${sigOf(r.say)}|${sigOf(r.ask)}|${sigOf(r.reprompt)}`;
-  let problems = lengthChecked.get(sig);
-  if (problems === undefined) {
-    problems = PACKS.flatMap((l) => lengthProblems(replyLength(r, l)).map((problem) => `${problem} (${l.id})`));
-    lengthChecked.set(sig, problems);
+  const exercise = r.say.some(isSet) || (r.ask ?? []).some(isSet);
+  const problems: string[] = [];
+  for (let i = 0; i < PACKS.length; i++) {
+    const spoken = exercise ? 0 : sum(r.say, i) + sum(r.ask, i);
+    const again = r.end ? 0 : sum(r.reprompt ?? r.ask ?? r.say, i);
+    if (spoken > MAX_TURN_WORDS || again > MAX_TURN_WORDS) problems.push(...lengthProblems(replyLength(r, PACKS[i]!)).map((x) => `${x} (${PACKS[i]!.id})`));
   }
   return problems;
 }
@@ -121,11 +133,18 @@ const KEY_FIELDS = ['v', 'step', 'q', 'emergency', 'cleared', 'fullClear', 'late
 // Every field of State is in the key: a new field that is not fails to compile here.
 const KEY_COMPLETE: [Exclude<keyof State, (typeof KEY_FIELDS)[number]>] extends [never] ? true : never = true;
 const KNOWN = new Set<string>(KEY_COMPLETE ? KEY_FIELDS : []);
+/** Each distinct field value as one character, so a key is one character a field (hashing keys is the search's main cost). */
+const codes = new Map<unknown, string>();
+const codeOf = (v: unknown): string => {
+  let c = codes.get(v);
+  if (c === undefined) codes.set(v, (c = String.fromCharCode(0x100 + codes.size)));
+  return c;
+};
 const keyOf = (s: State): string => {
   let k = '';
   for (const f of KEY_FIELDS) {
     const v = s[f];
-    k += v === undefined ? '|' : typeof v === 'object' ? `${JSON.stringify(v)}|` : `${v}|`;
+    k += v === undefined ? '.' : typeof v === 'object' ? codeOf(JSON.stringify(v)) : codeOf(v);
   }
   return k;
 };
