@@ -102,9 +102,9 @@ describe('picking up where you left off', () => {
     await toBreathing(p.talk());
     later(30);
     const d = p.talk();
-    const check = await d.user('alexa, ask back helper how do i get out of bed', 'GetUpIntent');
+    const check = await d.user('alexa, ask back helper how do i get out of bed', 'GetOutOfBedIntent');
     expect(check.speech).toContain('Do you have any of these now?');
-    const early = await d.user('how do i get out of bed', 'GetUpIntent');
+    const early = await d.user('how do i get out of bed', 'GetOutOfBedIntent');
     // Not yet the way to getting up (its questions first): the present-tense question comes before it.
     expect(early.speech).not.toContain('a few more safety questions');
     expect(movementIn(early.speech, MOVEMENT)).toEqual([]);

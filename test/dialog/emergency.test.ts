@@ -166,7 +166,7 @@ describe('the emergency screen, spoken', () => {
   it('asks for the screen before any topic asked for by name, then goes straight to it', async () => {
     const d = talkTo();
     const t = await d.user('alexa, ask back helper how do i get out of bed');
-    expect(t.heard?.intent).toBe('GetUpIntent');
+    expect(t.heard?.intent).toBe('GetOutOfBedIntent');
     expect(t.speech).toContain('Did this start after a bad fall');
     for (let i = 0; i < ALL_NO - 1; i++) await d.user('no');
     const clear = await d.user('no');

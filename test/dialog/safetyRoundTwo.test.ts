@@ -448,11 +448,11 @@ describe('strangers, round three: their words reach the right place', () => {
   });
 
   it('"get me up" and "get me off the floor" ask for getting up, never a call that closes the session', async () => {
-    for (const words of ['get me up', 'get me off the floor', 'help me up', 'just tell me how to get up']) {
+    for (const [words, intent] of [['get me up', 'GetUpIntent'], ['get me off the floor', 'GetOffFloorIntent'], ['help me up', 'GetUpIntent'], ['just tell me how to get up', 'GetUpIntent']] as const) {
       const d = talkTo();
       await cleared(d);
       await d.user("i'm on the floor", 'OnFloorIntent');
-      const t = await d.user(words, 'GetUpIntent');
+      const t = await d.user(words, intent);
       expect(t.listening).toBe(true);
       expect(t.speech).not.toContain("I can't make calls");
       // Getting up waits for the later questions.
@@ -516,5 +516,41 @@ describe('strangers, round three: their words reach the right place', () => {
     const t = await e.user('someone is with me', 'NotAloneIntent');
     expect(t.speech).toContain('Ask them to call 911 for you now');
     expect(stateOf(e).emergency).toBe('Q1');
+  });
+
+  it('getting up from where they are: a chair, the floor said in the request, or asked first when not known', async () => {
+    // In a chair: a moment seated, then up with the legs; never a bed edge.
+    const c = talkTo();
+    await cleared(c);
+    await c.user("i'm sitting on the toilet", 'SittingIntent');
+    await c.user('done', 'DoneIntent');
+    await c.user('no', 'AMAZON.NoIntent');
+    for (let i = 0; i < MORE_QUESTIONS.length; i++) await c.user('no', 'AMAZON.NoIntent');
+    const up = await c.user('how do i get up out of this chair', 'GetOutOfChairIntent');
+    expect(up.speech).toContain('Sit for a moment. Check that you feel steady.');
+    expect(up.speech).not.toContain('edge of the bed');
+
+    // Asked before anyone said where they are: where first, then the way up from there.
+    const d = talkTo();
+    await opened(d);
+    await d.user('how do i get up', 'GetUpIntent');
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    for (let i = 0; i < MORE_QUESTIONS.length - 1; i++) await d.user('no', 'AMAZON.NoIntent');
+    const where = await d.user('no', 'AMAZON.NoIntent');
+    expect(where.speech).toContain('standing, sitting, lying down, or on the floor');
+    expect(where.speech).not.toContain('bed');
+    const floor = await d.user("i'm on the floor", 'OnFloorIntent');
+    expect(floor.speech).toContain('roll onto your side');
+    expect(floor.speech).not.toContain('edge of the bed');
+    expect(stateOf(d)).toMatchObject({ step: 'getUp', pos: 'FLOOR' });
+
+    // "How do I get off the floor?" said in one breath: the floor route, never a bed edge.
+    const f = talkTo();
+    await f.user('alexa, ask back helper how do i get up off the floor', 'GetOffFloorIntent');
+    for (let i = 0; i < SCREEN.length; i++) await f.user('no', 'AMAZON.NoIntent');
+    for (let i = 0; i < MORE_QUESTIONS.length - 1; i++) await f.user('no', 'AMAZON.NoIntent');
+    const route = await f.user('no', 'AMAZON.NoIntent');
+    expect(stateOf(f).pos).toBe('FLOOR');
+    expect(route.speech).not.toContain('edge of the bed');
   });
 });

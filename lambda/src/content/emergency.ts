@@ -166,7 +166,8 @@ export const SCARED_EMERGENCY: Clinical = {
 
 /** Before the warning signs are ruled out: no reassurance yet, only why the questions come first. */
 export const SCARED_SCREENING: Clinical = {
-  say: 'I hear you. These questions help me tell if it is serious. Most back spasms are not.',
+  // No reassurance before the warning signs are ruled out (a sign may just have been said): why we ask, only.
+  say: "It's okay to be scared. These questions help me tell if it is serious.",
   sources: ['S-SEED0', 'S-NHS'],
 };
 

@@ -35,7 +35,7 @@ export type FlowEvent =
   | { readonly kind: 'question'; readonly question: QuestionId } // "how long will this last?" (content/answers.ts)
   | { readonly kind: 'feel'; readonly feeling: Feeling } // "better", "worse", "ouch", "that hurts"
   | { readonly kind: 'longer' } // "another minute", "a bit longer"
-  | { readonly kind: 'topic'; readonly topic: TopicId }
+  | { readonly kind: 'topic'; readonly topic: TopicId; readonly pos?: PositionId } // "how do I get out of bed": the place too
   | { readonly kind: 'menu' }
   | { readonly kind: 'forget' } // "forget me"
   | { readonly kind: 'timer' } // "set a timer"

@@ -7,11 +7,11 @@ import {
   CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
-import { CLEAR, DOWN_STAY_SUPPORTED, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2, TILTS_SKIP_UPRIGHT } from '../content/guidance';
+import { CLEAR, DOWN_STAY_SUPPORTED, LIE_DOWN_OFFER, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2, TILTS_SKIP_UPRIGHT } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_INTRO, RESCREEN_HEARD, SCREEN, T2_ADVICE, type EmergencyGroup, type LaterQuestion,
 } from '../content/screen';
-import { MEDICINE_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
+import { PREGNANT_ASK_PHARMACIST, SELF_CARE_PARTS } from '../content/selfcare';
 import { TALK } from '../content/talk';
 import type { Clinical } from '../content/types';
 import { enter, prompt, reply, type Outcome } from './outcome';
@@ -24,6 +24,15 @@ export const PLAN: readonly StepId[] = ['position', 'breathingOffer', 'more', 't
 
 /** Standing or sitting: not lying on a bed or the floor. */
 const upright = (s: State): boolean => s.pos === 'STANDING' || s.pos === 'SITTING';
+
+/**
+ * The way up, from where they are: a bed, the floor or a chair. Where they are not known yet, that is asked
+ * first (never a bed edge for someone who may be on the floor); the place then leads straight here.
+ */
+export function beginGetUp(s: State, opening: readonly Part[]): Outcome {
+  if (!s.pos) return reply({ ...s, step: 'position', q: 0, want: 'getUp' }, opening, { body: false, otherWords: true });
+  return enter({ ...s, step: 'getUp', q: 0 }, opening);
+}
 
 /** The next stage of the plan, or the menu after something asked for by name. */
 export function advance(s: State, opening: readonly Part[]): Outcome {
@@ -53,8 +62,8 @@ export function enterStage(stage: StepId, s: State, opening: readonly Part[], q 
       }
       return enter(base, opening);
     case 'getUpOffer':
-      // Standing or sitting, they are up already: no way up from a bed or the floor.
-      return upright(s) ? enterStage('final', base, opening) : enter(base, opening);
+      // Standing, they are up already: no way up from a bed or the floor (sitting: the way up from a chair).
+      return s.pos === 'STANDING' ? enterStage('final', base, opening) : enter(base, opening);
     case 'final':
       return nextFinal(base, q, opening);
     case 'care':
@@ -135,12 +144,14 @@ export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): 
       return enter({ ...solo, step: 'position', q: 0 }, opening);
     case 'tilts':
       // The reason they are skipped leads straight back to the plan: no "let's carry on" after it.
-      if (s.t2 || s.pregnant || upright(s)) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : s.pregnant ? TILTS_SKIP_PREGNANT : TILTS_SKIP_UPRIGHT)], false);
+      if (s.t2 || s.pregnant) return finishTopic(solo, [...opening, line(s.t2 ? TILTS_SKIP_T2 : TILTS_SKIP_PREGNANT)], false);
+      // Standing or sitting: why not now, and the way to lie down if they want to try them.
+      if (upright(s)) return finishTopic(solo, [...opening, line(TILTS_SKIP_UPRIGHT), line(LIE_DOWN_OFFER)], false);
       return tilts(solo, opening);
     case 'getUp':
-      // Standing or sitting: up already, no bed or floor route (keeping moving comes in the self-care plan).
-      if (upright(s)) return finishTopic(solo, [...opening, talk(TALK.alreadyUp)], false);
-      return enter({ ...solo, step: 'getUp', q: 0 }, opening);
+      // Standing: up already, no bed or floor route (keeping moving comes in the self-care plan).
+      if (s.pos === 'STANDING') return finishTopic(solo, [...opening, talk(TALK.alreadyUp)], false);
+      return beginGetUp(solo, opening);
     case 'heatIce':
       return enter({ ...solo, step: 'care', q: 0 }, opening);
     case 'painRelief':
@@ -297,7 +308,7 @@ export function breathe(s: State, opening: readonly Part[], newPace = false): Ou
   const lead = lines(breathingLead(s.pace, !s.breathed, paceChanged));
   const set: Part = { breathe: { pace: s.pace, breaths: BREATHS_PER_SET } };
   // While help comes, each minute ends with the number again (its reprompt carries it too: outcome.ts, withNet).
-  const reminder = s.emergency ? [line(T1_REMINDER)] : [];
+  const reminder = s.emergency && !s.called ? [line(T1_REMINDER)] : [];
   return { state: { ...next, breathed: true }, reply: { say: [...opening, ...lead, set, ...reminder], ...prompt(next), end: false } };
 }
 
@@ -312,7 +323,8 @@ export const MEDICINE_PART = SELF_CARE_PARTS.length;
 
 export function medicine(s: State, opening: readonly Part[] = []): Outcome {
   // S-NSAID: never suggest ibuprofen in pregnancy.
-  if (s.pregnant) return careEnd(s, [...opening, line(MEDICINE_ASK_PHARMACIST)]);
+  // Pregnant: no check questions, so no "then": a pharmacist first.
+  if (s.pregnant) return careEnd(s, [...opening, line(PREGNANT_ASK_PHARMACIST)]);
   return enter({ ...s, step: 'care', q: MEDICINE_PART }, opening);
 }
 

@@ -29,10 +29,10 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, otherWays, enterStage, goodbye, groupOf,
-  ageBand, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
+  ageBand, beginGetUp, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
-import type { EmergencyCause, State, StepId } from './state';
+import type { EmergencyCause, State, StepId, TopicId } from './state';
 
 /**
  * What a step may do, for the guard:
@@ -271,6 +271,13 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     busy: false,
     ack: 'fallback',
     on: (s, e) => {
+      if (e.kind === 'position' && e.pos && s.want === 'getUp' && s.later) {
+        // Asked where they are before the way up: the way up from there.
+        const placed: State = { ...s, pos: e.pos };
+        delete (placed as { want?: TopicId }).want;
+        if (e.pos !== 'STANDING') return beginGetUp(placed, []);
+        return placed.solo ? finishTopic(placed, [talk(TALK.alreadyUp)], false) : enterStage('final', placed, [talk(TALK.alreadyUp)]);
+      }
       if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
       if (skipping(e)) return advance(s, []);
       if (e.kind === 'previous') return reply(s, [], { body: false });
@@ -421,7 +428,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     resume: { as: 'getUpOffer', topic: 'getUp' },
     busy: false,
     ack: 'yes',
-    on: offer((s) => enter({ ...s, step: 'getUp', q: 0 }, [])),
+    on: offer((s) => beginGetUp(s, [])),
   },
   getUp: {
     safety: 'exercise',
@@ -597,6 +604,8 @@ function inPlan(s: State): State {
 /** Up from a bed (the log roll) or from the floor: never a bed edge for someone on the floor. */
 function getUpRoute(s: State): readonly Clinical[] {
   if (s.pos === 'FLOOR') return FLOOR_GET_UP;
+  // In a chair: the end of the log roll, a moment seated, then up with the legs (S-LOGROLL).
+  if (s.pos === 'SITTING') return LOG_ROLL.slice(LOG_ROLL.findIndex((c) => !c.moves));
   // Pregnant: she is already on her side (S-NHSPREG); the roll starts there, not flat on the back.
   return s.pregnant ? LOG_ROLL.slice(1) : LOG_ROLL;
 }

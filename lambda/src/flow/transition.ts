@@ -84,9 +84,15 @@ export const ERROR_REPLY: Reply = {
 // ---------------------------------------------------------------------------------------------
 // Events that mean the same at every step.
 
-const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'why', 'repeat', 'startOver', 'call', 'helpHere']);
+// "I've called 911" is heard at a safety question too: it is an emergency the person has already acted on.
+/** Steps that ask the safety questions: "why?" there is about the questions. */
+const QUESTION_STEPS = new Set<StepId>(['screen', 'rescreen', 'checkSign', 'signCheck', 'painCheck', 'more', 'final']);
 
-function decide(prev: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
+const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'why', 'repeat', 'startOver', 'call', 'helpHere', 'helpComing']);
+
+function decide(before: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
+  // "How do I get out of bed?" says where they are, too.
+  const prev = before && event.kind === 'topic' && event.pos ? { ...before, pos: event.pos } : before;
   switch (event.kind) {
     // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the safety screen).
     case 'emergency':
@@ -174,7 +180,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
       return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s)), talk(s.emergency || !s.cleared ? TALK.helpCanEarly : TALK.helpCan)], { body: false });
     case 'why':
       // Why the questions: in one short sentence, then the same question again (nothing moves on).
-      return reply(s, [talk(s.emergency ? TALK.whyEmergency : s.later || !s.cleared ? TALK.whyAsk : TALK.whyPlan)], { body: false });
+      return reply(s, [talk(s.emergency ? TALK.whyEmergency : QUESTION_STEPS.has(s.step) ? TALK.whyAsk : TALK.whyPlan)], { body: false });
     case 'repeat':
       // After an emergency, "repeat" and "what?" give the number first, again.
       if (s.emergency && s.step !== 'emergency') return reply(s, emergencyBody(s), { body: false });
@@ -214,6 +220,7 @@ function decide(prev: State | undefined, event: FlowEvent, context: FlowContext)
 function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcome {
   const fresh: State = {
     ...initialState(),
+    ...(event.kind === 'topic' && event.pos ? { pos: event.pos } : {}),
     ...(memory?.pace ? { pace: memory.pace } : {}),
     ...(memory?.disclaimed ? { disclaimed: true } : {}),
     ...(memory ? { returning: true } : {}),
