@@ -140,13 +140,18 @@ const codeOf = (v: unknown): string => {
   if (c === undefined) codes.set(v, (c = String.fromCharCode(0x100 + codes.size)));
   return c;
 };
+const FIELD_INDEX = new Map<string, number>(KEY_FIELDS.map((f, i) => [f, i]));
+const slots: string[] = new Array<string>(KEY_FIELDS.length);
+/** The fields present (a state holds a few of them, in any order), each in its own slot; absent ones a dot. */
 const keyOf = (s: State): string => {
-  let k = '';
-  for (const f of KEY_FIELDS) {
-    const v = s[f];
-    k += v === undefined ? '.' : typeof v === 'object' ? codeOf(JSON.stringify(v)) : codeOf(v);
+  slots.fill('.');
+  for (const f in s) {
+    const i = FIELD_INDEX.get(f);
+    if (i === undefined) return `unknown field ${f}`;
+    const v = (s as unknown as Record<string, unknown>)[f];
+    if (v !== undefined) slots[i] = typeof v === 'object' ? codeOf(JSON.stringify(v)) : codeOf(v);
   }
-  return k;
+  return slots.join('');
 };
 export const unknownFields = (s: State): string[] => Object.keys(s).filter((f) => !KNOWN.has(f));
 const LATER_TIMELINE = WHEN_TO_SEE_DOCTOR.map((c) => textFor(c.say, en));
