@@ -4,8 +4,9 @@
  * attributes carried as Alexa carries them. The skill is deterministic given (session attributes, request), so
  * each distinct turn is run once (memoised on that pair) and the number of paths is counted over the memo graph.
  *
- * The conversation's own logic is checked deeper (depth 8, from new, returning and seeded starts) over the pure
- * flow in flowModel.test.ts; this one proves that the handler, the model's intents and the SSML keep the same
+ * The conversation's own logic is checked deeper over the pure flow (test/support/flowCheck.ts: every event to
+ * depth 5, and depth 8 with one side event, from new, returning and seeded starts); this one proves that the
+ * handler, the model's intents and the SSML keep the same
  * promises. PROOF_DEPTH and PROOF_BUDGET_S change the depth and the time budget.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';

@@ -129,7 +129,7 @@ export function tooLong(r: Reply): string[] {
  * millions). A field this list does not know fails the check rather than being silently left out of the key.
  */
 const KEY_FIELDS = ['v', 'step', 'q', 'emergency', 'cleared', 'fullClear', 'later', 'mq', 't2', 't3', 'pregnant', 'first', 'age', 'pos', 'want', 'solo',
-  'back', 'bq', 'breathed', 'ret', 'rq', 'returning', 'noSave', 'alert', 'asked', 'pace', 'sets', 'called', 'company', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
+  'back', 'bq', 'breathed', 'ret', 'rq', 'noSave', 'alert', 'asked', 'pace', 'sets', 'called', 'company', 'disclaimed'] as const satisfies ReadonlyArray<keyof State>;
 // Every field of State is in the key: a new field that is not fails to compile here.
 const KEY_COMPLETE: [Exclude<keyof State, (typeof KEY_FIELDS)[number]>] extends [never] ? true : never = true;
 const KNOWN = new Set<string>(KEY_COMPLETE ? KEY_FIELDS : []);
@@ -289,7 +289,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
   const seen = new Map<string, number>();
   for (const root of roots) {
     const context: FlowContext = { memory: root.memory, now: NOW, local: { date: '2026-11-21', hour: 15, minute: 0 } };
-    const admit = (state: State, via: Via, side: number, into: Node[]) => {
+    const admit = (state: State, via: Via, side: number, into: Node[] | undefined) => {
       const key = keyOf(state);
       const before = seen.get(key);
       if (before !== undefined && before <= side) return;
@@ -299,6 +299,8 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
         if (unknown.length) fail(via, `the check does not know the state fields ${unknown.join(', ')}`);
         steps.add(state.step);
       }
+      // The last level is checked, not expanded: nothing to remember it for.
+      if (!into) return;
       seen.set(key, side);
       into.push({ state, via, side });
     };
@@ -311,7 +313,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     }
     if (root.seeds) for (const s of seeded()) admit(s.state, { root: `${root.label}, seed: ${s.label}` }, 0, frontier);
     for (let depth = 2; depth <= search.depth && frontier.length; depth++) {
-      const next: Node[] = [];
+      const next: Node[] | undefined = depth < search.depth ? [] : undefined;
       for (const node of frontier) {
         for (const e of events) {
           const side = node.side + (isPlanEvent(e) ? 0 : 1);
@@ -320,9 +322,10 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
           if (n) admit(n.state, n.via, side, next);
         }
       }
-      frontier = next;
+      frontier = next ?? [];
     }
   }
+  // States remembered: all those expanded (the last level's are checked but not kept).
   return { failures, steps, states: seen.size, transitions, ms: Date.now() - started };
 }
 
@@ -336,7 +339,7 @@ export function exploredOnce(what: string, roots: readonly Root[], search: Searc
     if (!result) {
       result = explore(roots, search, events);
       const side = search.sideEvents === undefined ? '' : `, at most ${search.sideEvents} side event`;
-      report(`flow model, ${what}: depth ${search.depth}${side}, ${events.length} events, ${result.states} distinct states, ${result.transitions} transitions, ${(result.ms / 1000).toFixed(1)} s`);
+      report(`flow model, ${what}: depth ${search.depth}${side}, ${events.length} events, ${result.states} states expanded, ${result.transitions} transitions checked, ${(result.ms / 1000).toFixed(1)} s`);
     }
     return result;
   };

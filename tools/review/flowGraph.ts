@@ -62,7 +62,7 @@ export function personEvents(): FlowEvent[] {
  * What a state is, for the diagram: where it is and what safety decided. Bookkeeping (pace, sets, where to
  * return to, what was asked for) multiplies states without adding steps, so it is left out of the shape.
  */
-const SHAPE = ['step', 'q', 'emergency', 'cleared', 't2', 't3', 'pregnant', 'pos', 'want', 'returning'];
+const SHAPE = ['step', 'q', 'emergency', 'cleared', 't2', 't3', 'pregnant', 'pos', 'want'];
 const shapeOf = (s: State): string => JSON.stringify(SHAPE.map((k) => (s as unknown as Record<string, unknown>)[k] ?? null));
 
 /**

@@ -96,8 +96,6 @@ export interface State {
   readonly ret?: StepId;
   /** The position within `ret`. */
   readonly rq?: number;
-  /** Saved preferences were found: a returning person. */
-  readonly returning?: boolean;
   /** The person asked to be forgotten: nothing more is saved in this session. */
   readonly noSave?: boolean;
   /** A timer or reminder being set (kept while Alexa asks for permission). */
@@ -173,7 +171,6 @@ export function readState(raw: unknown): State | undefined {
     ...flag('solo'),
     ...flag('breathed'),
     ...flag('disclaimed'),
-    ...flag('returning'),
     ...flag('noSave'),
     ...flag('asked'),
     ...flag('called'),

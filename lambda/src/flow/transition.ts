@@ -223,7 +223,6 @@ function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcom
     ...(event.kind === 'topic' && event.pos ? { pos: event.pos } : {}),
     ...(memory?.pace ? { pace: memory.pace } : {}),
     ...(memory?.disclaimed ? { disclaimed: true } : {}),
-    ...(memory ? { returning: true } : {}),
   };
   const opening = event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic';
   if (memory && opening) {
