@@ -207,6 +207,12 @@ export interface Explored {
   readonly failures: string[];
   readonly steps: Set<string>;
   readonly states: number;
+  /** The turn at which each expanded state was first reached (its key): another search may lean on it. */
+  readonly depths: ReadonlyMap<string, number>;
+  /** States not expanded here because another search of the same depth expands them no later. */
+  readonly covered: number;
+  /** Every state expanded, in the order reached. */
+  readonly expanded: readonly State[];
   readonly transitions: number;
   readonly ms: number;
 }
@@ -221,8 +227,13 @@ type Via = { readonly from: Via; readonly e: FlowEvent } | { readonly root: stri
 const said = (e: FlowEvent): string => `${e.kind}${'sign' in e && e.sign ? `(${e.sign})` : ''}${'fact' in e ? `(${e.fact})` : ''}`;
 const spell = (v: Via): string => ('root' in v ? v.root : `${spell(v.from)} > ${said(v.e)}`);
 
-/** Explores every event sequence from the roots and checks every step. */
-export function explore(roots: readonly Root[], search: Search, events: readonly FlowEvent[] = alphabet()): Explored {
+/**
+ * Explores every event sequence from the roots and checks every step. `coveredBy` is another search of the same
+ * events and depth (the new person's, run by its own file): a state it reaches at the same turn or sooner has its
+ * whole remaining tree checked there, so it is checked on arrival here but not expanded again. That is sound
+ * because the memory only decides the first turn: after it, the next step depends on the state alone.
+ */
+export function explore(roots: readonly Root[], search: Search, events: readonly FlowEvent[] = alphabet(), coveredBy?: Explored): Explored {
   const failures: string[] = [];
   const steps = new Set<string>();
   let transitions = 0;
@@ -287,10 +298,19 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
   // A state is explored again only when reached with fewer side events used (more left to use).
   // Shared by the roots, as the memory only decides the first turn.
   const seen = new Map<string, number>();
+  const depths = new Map<string, number>();
+  const expanded: State[] = [];
+  let covered = 0;
   for (const root of roots) {
     const context: FlowContext = { memory: root.memory, now: NOW, local: { date: '2026-11-21', hour: 15, minute: 0 } };
-    const admit = (state: State, via: Via, side: number, into: Node[] | undefined) => {
+    const admit = (state: State, via: Via, side: number, into: Node[] | undefined, depth: number) => {
       const key = keyOf(state);
+      const there = into && search.sideEvents === undefined ? coveredBy?.depths.get(key) : undefined;
+      if (there !== undefined && there <= depth) {
+        // Checked on arrival (the step did that); its tree is the new person's search's to check.
+        covered++;
+        return;
+      }
       const before = seen.get(key);
       if (before !== undefined && before <= side) return;
       if (before === undefined) {
@@ -302,6 +322,10 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
       // The last level is checked, not expanded: nothing to remember it for.
       if (!into) return;
       seen.set(key, side);
+      if (!depths.has(key)) {
+        depths.set(key, depth);
+        expanded.push(state);
+      }
       into.push({ state, via, side });
     };
     let frontier: Node[] = [];
@@ -309,9 +333,9 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
       const side = isPlanEvent(e) ? 0 : 1;
       if (side > limit) continue;
       const n = step(undefined, e, context, { root: root.label });
-      if (n) admit(n.state, n.via, side, frontier);
+      if (n) admit(n.state, n.via, side, frontier, 1);
     }
-    if (root.seeds) for (const s of seeded()) admit(s.state, { root: `${root.label}, seed: ${s.label}` }, 0, frontier);
+    if (root.seeds) for (const s of seeded()) admit(s.state, { root: `${root.label}, seed: ${s.label}` }, 0, frontier, 1);
     for (let depth = 2; depth <= search.depth && frontier.length; depth++) {
       const next: Node[] | undefined = depth < search.depth ? [] : undefined;
       for (const node of frontier) {
@@ -319,27 +343,27 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
           const side = node.side + (isPlanEvent(e) ? 0 : 1);
           if (side > limit) continue;
           const n = step(node.state, e, context, node.via);
-          if (n) admit(n.state, n.via, side, next);
+          if (n) admit(n.state, n.via, side, next, depth);
         }
       }
       frontier = next ?? [];
     }
   }
   // States remembered: all those expanded (the last level's are checked but not kept).
-  return { failures, steps, states: seen.size, transitions, ms: Date.now() - started };
+  return { failures, steps, states: seen.size, depths, covered, expanded, transitions, ms: Date.now() - started };
 }
 
 /**
  * The search, run once, on first use inside a test (not in beforeAll, so that mutation testing sees which
  * test covers the flow's code), and reported in one line.
  */
-export function exploredOnce(what: string, roots: readonly Root[], search: Search, events: readonly FlowEvent[]): () => Explored {
+export function exploredOnce(what: string, roots: readonly Root[], search: Search, events: readonly FlowEvent[], coveredBy?: () => Explored): () => Explored {
   let result: Explored | undefined;
   return () => {
     if (!result) {
-      result = explore(roots, search, events);
+      result = explore(roots, search, events, coveredBy?.());
       const side = search.sideEvents === undefined ? '' : `, at most ${search.sideEvents} side event`;
-      report(`flow model, ${what}: depth ${search.depth}${side}, ${events.length} events, ${result.states} states expanded, ${result.transitions} transitions checked, ${(result.ms / 1000).toFixed(1)} s`);
+      report(`flow model, ${what}: depth ${search.depth}${side}, ${events.length} events, ${result.states} states expanded${result.covered ? ` (${result.covered} more left to the new person's search)` : ''}, ${result.transitions} transitions checked, ${(result.ms / 1000).toFixed(1)} s`);
     }
     return result;
   };
