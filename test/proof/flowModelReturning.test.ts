@@ -13,7 +13,8 @@ const DEPTH = Number(process.env.FLOW_DEPTH ?? 5);
 const EVENTS = alphabet();
 
 describe(`every event sequence through the flow for a returning person, to depth ${DEPTH} (${EVENTS.length} events)`, () => {
-  // States a new person reaches as soon or sooner are expanded by flowModel.test.ts to the same depth: here they
+  // States a new person reaches as soon or sooner are expanded by flowModel.test.ts or flowModelPlan.test.ts to
+  // the same depth: here they
   // are checked on arrival, not expanded again (a short new-person search finds them; the memory only decides
   // the first turn).
   const newPerson = exploredOnce('new person, the first turns', [NEW_PERSON], { depth: Math.min(DEPTH, 3) }, EVENTS);

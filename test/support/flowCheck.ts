@@ -186,9 +186,15 @@ export function seeded(): Array<{ label: string; state: State }> {
 export interface Root {
   readonly label: string;
   readonly memory?: Memory;
+  /** Start from the seeded plan states too. */
   readonly seeds?: boolean;
+  /** Only from the seeded states, not from a first request (another search covers that). */
+  readonly seedsOnly?: boolean;
 }
 export const NEW_PERSON: Root = { label: 'a new person', seeds: true };
+/** The new person's search in two halves that run side by side: from the first request, and from deep in the plan. */
+export const FIRST_REQUEST: Root = { label: 'a new person' };
+export const IN_THE_PLAN: Root = { label: 'a new person', seeds: true, seedsOnly: true };
 export const RETURNING: readonly Root[] = [
   { label: 'cleared an hour ago, mid-breathing', memory: { v: 1, pace: 'slower', clear: true, at: NOW - HOUR, step: 'breathingOffer', q: 0 } },
   { label: 'cleared an hour ago', memory: { v: 1, clear: true, at: NOW - HOUR } },
@@ -329,7 +335,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
       into.push({ state, via, side });
     };
     let frontier: Node[] = [];
-    for (const e of events) {
+    for (const e of root.seedsOnly ? [] : events) {
       const side = isPlanEvent(e) ? 0 : 1;
       if (side > limit) continue;
       const n = step(undefined, e, context, { root: root.label });

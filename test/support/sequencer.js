@@ -3,7 +3,7 @@
 // last and running alone. Otherwise Jest's own order (slowest and failed first, from its cache).
 const Sequencer = require('@jest/test-sequencer').default;
 
-const FIRST = ['flowModelReturning.test.ts', 'flowModel.test.ts', 'exhaustive.test.ts', 'fuzz.test.ts', 'flowModelDeep.test.ts', 'reviewPack.test.ts', 'durable.test.ts'];
+const FIRST = ['flowModelReturning.test.ts', 'flowModel.test.ts', 'flowModelPlan.test.ts', 'fuzz.test.ts', 'exhaustive.test.ts', 'reviewPack.test.ts', 'flowModelDeep.test.ts', 'durable.test.ts'];
 const rank = (path) => {
   const i = FIRST.findIndex((name) => path.endsWith(`/${name}`));
   return i === -1 ? FIRST.length : i;
