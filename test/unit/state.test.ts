@@ -98,4 +98,36 @@ describe('readSessionState', () => {
     expect(read(0)).toMatchObject({ q: 0, sets: 0 });
     for (const bad of [-1, 1.5, '3', null]) expect(read(bad)).toMatchObject({ q: 0, sets: 0 });
   });
+
+  it('reads back every field of a state it wrote, each one under its own name', () => {
+    const full = {
+      ...VALID, step: 'getUp', q: 3, sets: 2, emergency: 'Q1', pos: 'FLOOR', want: 'heatIce', ret: 'more', rq: 4, mq: 5, back: 'care', bq: 6, age: 'over50',
+      cleared: true, fullClear: true, later: true, t2: true, t3: true, pregnant: true, first: true, solo: true, breathed: true, disclaimed: true,
+      returning: true, noSave: true, asked: true, alert: { p: 'move', d: '2026-11-21', h: 9 },
+    };
+    expect(readState(JSON.parse(JSON.stringify(full)))).toEqual(full);
+    for (const age of ['under20', 'adult', 'over50', 'over65']) expect(readState({ ...VALID, age })?.age).toBe(age);
+    expect(readState({ ...VALID, age: 'old' })).not.toHaveProperty('age');
+  });
+
+  it('drops a position, topic, return step or count it cannot read', () => {
+    const s = readState({ ...VALID, pos: 'ROOF', want: 'flying', ret: 'nowhere', back: 'nowhere', rq: '1', mq: null, bq: '2' })!;
+    for (const k of ['pos', 'want', 'ret', 'back', 'rq', 'mq', 'bq']) expect([k, s]).toEqual([k, expect.not.objectContaining({ [k]: expect.anything() })]);
+    expect(readState({ ...VALID, rq: 40, mq: -2, bq: 1.5 })).toMatchObject({ rq: 20, mq: 0, bq: 0 });
+  });
+
+  it('reads a timer, a one-off reminder, and a reminder with a date and an hour of the day', () => {
+    const alert = (a: unknown) => readState({ ...VALID, alert: a })?.alert;
+    expect(alert({ p: 'timer' })).toEqual({ p: 'timer' });
+    expect(alert({ p: 'once', d: 'x' })).toEqual({ p: 'once' });
+    expect(alert({ p: 'move', d: '2026-11-21', h: 0 })).toEqual({ p: 'move', d: '2026-11-21', h: 0 });
+    expect(alert({ p: 'checkIn', d: '2026-11-21', h: 23 })).toEqual({ p: 'checkIn', d: '2026-11-21', h: 23 });
+    for (const bad of [
+      null, 'timer', { p: 'nap' }, { p: 'move', d: '2026-11-21' }, { p: 'move', h: 9 }, { p: 'move', d: 20261121, h: 9 },
+      { p: 'move', d: '21-11-2026', h: 9 }, { p: 'move', d: 'x2026-11-21', h: 9 }, { p: 'move', d: '2026-11-21x', h: 9 },
+      { p: 'checkIn', d: '2026-11-21', h: 24 }, { p: 'checkIn', d: '2026-11-21', h: -1 }, { p: 'checkIn', d: '2026-11-21', h: 9.5 }, { p: 'move', d: '2026-11-21', h: '9' },
+    ]) {
+      expect([bad, alert(bad)]).toEqual([bad, undefined]);
+    }
+  });
 });
