@@ -167,6 +167,8 @@ describe('the guard and effects', () => {
   it('a timer before the screen keeps the person\'s pace and what is known about them', () => {
     const g = guard(out({ ...initialState(), step: 'care', pace: 'slower', pregnant: true, alert: { p: 'timer' } }, [], { effect: alert }));
     expect([g.state.step, g.state.pace, g.state.pregnant, g.effect]).toEqual(['screen', 'slower', true, undefined]);
+    // Said honestly: the questions come first.
+    expect(g.reply.say).toContainEqual(talk(TALK.newSessionNoContext));
   });
 });
 
