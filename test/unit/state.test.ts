@@ -3,7 +3,9 @@
  * still an emergency (of unknown cause), a state with any trace of an emergency stays an emergency, and any
  * other state that can't be read is `lost` (a fresh full screen, never the short check).
  */
-import { initialState, readSessionState, readState, STATE_VERSION, STEP_IDS } from '../../lambda/src/flow/state';
+import { initialState, readSessionState, readState, STATE_VERSION, STEP_IDS, TOPIC_IDS } from '../../lambda/src/flow/state';
+import { SIGN_IDS } from '../../lambda/src/content/emergency';
+import { SCREEN_IDS } from '../../lambda/src/content/screen';
 
 const VALID = { v: STATE_VERSION, step: 'more', q: 2, pace: 'slower', sets: 1, cleared: true, fullClear: true };
 
@@ -21,6 +23,12 @@ describe('readSessionState', () => {
   it('keeps a readable emergency cause', () => {
     for (const emergency of ['Q1', 'Q5B', 'SADDLE', 'RESCREEN', 'CALL', 'CALLED', 'UNKNOWN']) {
       expect(readSessionState({ ...VALID, step: 'emergency', emergency }).state?.emergency).toBe(emergency);
+    }
+  });
+
+  it('keeps every cause the flow can record, each as itself', () => {
+    for (const emergency of [...SIGN_IDS, ...SCREEN_IDS, 'RESCREEN', 'PAIN', 'CALL', 'CALLED', 'UNKNOWN']) {
+      expect([emergency, readState({ ...VALID, step: 'emergency', emergency })?.emergency]).toEqual([emergency, emergency]);
     }
   });
 
@@ -108,6 +116,10 @@ describe('readSessionState', () => {
     expect(readState(JSON.parse(JSON.stringify(full)))).toEqual(full);
     for (const age of ['under20', 'adult', 'over50', 'over65']) expect(readState({ ...VALID, age })?.age).toBe(age);
     expect(readState({ ...VALID, age: 'old' })).not.toHaveProperty('age');
+  });
+
+  it('reads every topic that can be asked for by name', () => {
+    for (const want of TOPIC_IDS) expect(readState({ ...VALID, want })?.want).toBe(want);
   });
 
   it('drops a position, topic, return step or count it cannot read', () => {
