@@ -15,6 +15,20 @@ describe('readSessionState', () => {
     expect(readSessionState(null)).toEqual({ lost: false });
   });
 
+  it('starts a new conversation at the first safety question, with nothing cleared and no emergency', () => {
+    const s = initialState();
+    expect(s).toEqual({ v: STATE_VERSION, step: 'screen', q: 0, pace: 'normal', sets: 0 });
+    expect(readState(s)).toEqual(s);
+  });
+
+  it('reads no state from nothing, null, an array or a value that is not an object', () => {
+    for (const raw of [undefined, null, 'screen', 2, true, [], [VALID]]) expect([raw, readState(raw)]).toEqual([raw, undefined]);
+  });
+
+  it('reads a pace it does not know as the normal pace', () => {
+    expect(readState({ ...VALID, pace: 'warp' })?.pace).toBe('normal');
+  });
+
   it('reads a good state as it is', () => {
     expect(readSessionState(VALID)).toEqual({ state: VALID, lost: false });
     expect(readSessionState(initialState())).toEqual({ state: initialState(), lost: false });
