@@ -152,6 +152,7 @@ describe('readSessionState', () => {
       null, 'timer', { p: 'nap' }, { p: 'move', d: '2026-11-21' }, { p: 'move', h: 9 }, { p: 'move', d: 20261121, h: 9 },
       { p: 'move', d: '21-11-2026', h: 9 }, { p: 'move', d: 'x2026-11-21', h: 9 }, { p: 'move', d: '2026-11-21x', h: 9 },
       { p: 'checkIn', d: '2026-11-21', h: 24 }, { p: 'checkIn', d: '2026-11-21', h: -1 }, { p: 'checkIn', d: '2026-11-21', h: 9.5 }, { p: 'move', d: '2026-11-21', h: '9' },
+      { p: 'nap', d: '2026-11-21', h: 9 }, { p: 'move', d: ['2026-11-21'], h: 9 },
     ]) {
       expect([bad, alert(bad)]).toEqual([bad, undefined]);
     }
