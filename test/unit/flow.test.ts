@@ -1,7 +1,9 @@
 import { transition, type Effect } from '../../lambda/src/flow/transition';
 import type { FlowEvent } from '../../lambda/src/flow/events';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
-import type { State } from '../../lambda/src/flow/state';
+import { initialState, STEP_IDS, type State } from '../../lambda/src/flow/state';
+import { ANSWERS } from '../../lambda/src/content/answers';
+import { TALK } from '../../lambda/src/content/talk';
 import { SIGN_IDS } from '../../lambda/src/content/emergency';
 import { SCREEN } from '../../lambda/src/content/screen';
 import { render } from '../../lambda/src/speech/render';
@@ -143,5 +145,28 @@ describe('reminders to move', () => {
   });
   it('become one reminder in an hour late in the evening', () => {
     expect(confirm(19)).toContain('remind you once, in an hour');
+  });
+});
+
+describe('a pending safety question', () => {
+  // Cleared, with somewhere to return to, so only the step decides what happens next.
+  const at = (step: State['step']): State => ({ ...initialState(), cleared: true, fullClear: true, later: true, step, ret: 'position', rq: 0 });
+  const leaves: FlowEvent[] = [{ kind: 'menu' }, { kind: 'topic', topic: 'tilts' }, { kind: 'dizzy' }];
+
+  it('holds the menu, a topic and "I feel dizzy" until it is answered, at exactly the standalone checks', () => {
+    const holding = STEP_IDS.filter((step) => leaves.every((e) => transition(at(step), e).state.step === step));
+    expect(holding).toEqual(['checkSign', 'signCheck', 'rescreen', 'painCheck']);
+  });
+
+  it('asks for its answer first instead of answering a question out loud', () => {
+    const heat = ANSWERS.heatIce.says[0]!;
+    for (const step of ['checkSign', 'signCheck', 'rescreen', 'painCheck'] as const) {
+      const o = transition(at(step), { kind: 'question', question: 'heatIce' });
+      expect([step, o.state.step, parts(o.reply).some((p) => 'line' in p && p.line === heat)]).toEqual([step, step, false]);
+      expect(o.reply.say).toContainEqual({ talk: TALK.answerFirst });
+    }
+    // Anywhere else the question is answered where the person is.
+    const answered = transition(at('position'), { kind: 'question', question: 'heatIce' });
+    expect([answered.state.step, parts(answered.reply).some((p) => 'line' in p && p.line === heat)]).toEqual(['position', true]);
   });
 });

@@ -3,7 +3,9 @@
  * still an emergency (of unknown cause), a state with any trace of an emergency stays an emergency, and any
  * other state that can't be read is `lost` (a fresh full screen, never the short check).
  */
-import { initialState, readSessionState, readState, STATE_VERSION, STEP_IDS } from '../../lambda/src/flow/state';
+import { initialState, readSessionState, readState, STATE_VERSION, STEP_IDS, TOPIC_IDS } from '../../lambda/src/flow/state';
+import { SIGN_IDS } from '../../lambda/src/content/emergency';
+import { SCREEN_IDS } from '../../lambda/src/content/screen';
 
 const VALID = { v: STATE_VERSION, step: 'more', q: 2, pace: 'slower', sets: 1, cleared: true, fullClear: true };
 
@@ -11,6 +13,20 @@ describe('readSessionState', () => {
   it('is a new conversation, not a lost one, when there is no state', () => {
     expect(readSessionState(undefined)).toEqual({ lost: false });
     expect(readSessionState(null)).toEqual({ lost: false });
+  });
+
+  it('starts a new conversation at the first safety question, with nothing cleared and no emergency', () => {
+    const s = initialState();
+    expect(s).toEqual({ v: STATE_VERSION, step: 'screen', q: 0, pace: 'normal', sets: 0 });
+    expect(readState(s)).toEqual(s);
+  });
+
+  it('reads no state from nothing, null, an array or a value that is not an object', () => {
+    for (const raw of [undefined, null, 'screen', 2, true, [], [VALID]]) expect([raw, readState(raw)]).toEqual([raw, undefined]);
+  });
+
+  it('reads a pace it does not know as the normal pace', () => {
+    expect(readState({ ...VALID, pace: 'warp' })?.pace).toBe('normal');
   });
 
   it('reads a good state as it is', () => {
@@ -21,6 +37,12 @@ describe('readSessionState', () => {
   it('keeps a readable emergency cause', () => {
     for (const emergency of ['Q1', 'Q5B', 'SADDLE', 'RESCREEN', 'CALL', 'CALLED', 'UNKNOWN']) {
       expect(readSessionState({ ...VALID, step: 'emergency', emergency }).state?.emergency).toBe(emergency);
+    }
+  });
+
+  it('keeps every cause the flow can record, each as itself', () => {
+    for (const emergency of [...SIGN_IDS, ...SCREEN_IDS, 'RESCREEN', 'PAIN', 'CALL', 'CALLED', 'UNKNOWN']) {
+      expect([emergency, readState({ ...VALID, step: 'emergency', emergency })?.emergency]).toEqual([emergency, emergency]);
     }
   });
 
@@ -97,5 +119,42 @@ describe('readSessionState', () => {
     expect(read(21)).toMatchObject({ q: 20, sets: 20 });
     expect(read(0)).toMatchObject({ q: 0, sets: 0 });
     for (const bad of [-1, 1.5, '3', null]) expect(read(bad)).toMatchObject({ q: 0, sets: 0 });
+  });
+
+  it('reads back every field of a state it wrote, each one under its own name', () => {
+    const full = {
+      ...VALID, step: 'getUp', q: 3, sets: 2, emergency: 'Q1', pos: 'FLOOR', want: 'heatIce', ret: 'more', rq: 4, mq: 5, back: 'care', bq: 6, age: 'over50',
+      cleared: true, fullClear: true, later: true, t2: true, t3: true, pregnant: true, first: true, solo: true, breathed: true, disclaimed: true,
+      returning: true, noSave: true, asked: true, alert: { p: 'move', d: '2026-11-21', h: 9 },
+    };
+    expect(readState(JSON.parse(JSON.stringify(full)))).toEqual(full);
+    for (const age of ['under20', 'adult', 'over50', 'over65']) expect(readState({ ...VALID, age })?.age).toBe(age);
+    expect(readState({ ...VALID, age: 'old' })).not.toHaveProperty('age');
+  });
+
+  it('reads every topic that can be asked for by name', () => {
+    for (const want of TOPIC_IDS) expect(readState({ ...VALID, want })?.want).toBe(want);
+  });
+
+  it('drops a position, topic, return step or count it cannot read', () => {
+    const s = readState({ ...VALID, pos: 'ROOF', want: 'flying', ret: 'nowhere', back: 'nowhere', rq: '1', mq: null, bq: '2' })!;
+    for (const k of ['pos', 'want', 'ret', 'back', 'rq', 'mq', 'bq']) expect([k, s]).toEqual([k, expect.not.objectContaining({ [k]: expect.anything() })]);
+    expect(readState({ ...VALID, rq: 40, mq: -2, bq: 1.5 })).toMatchObject({ rq: 20, mq: 0, bq: 0 });
+  });
+
+  it('reads a timer, a one-off reminder, and a reminder with a date and an hour of the day', () => {
+    const alert = (a: unknown) => readState({ ...VALID, alert: a })?.alert;
+    expect(alert({ p: 'timer' })).toEqual({ p: 'timer' });
+    expect(alert({ p: 'once', d: 'x' })).toEqual({ p: 'once' });
+    expect(alert({ p: 'move', d: '2026-11-21', h: 0 })).toEqual({ p: 'move', d: '2026-11-21', h: 0 });
+    expect(alert({ p: 'checkIn', d: '2026-11-21', h: 23 })).toEqual({ p: 'checkIn', d: '2026-11-21', h: 23 });
+    for (const bad of [
+      null, 'timer', { p: 'nap' }, { p: 'move', d: '2026-11-21' }, { p: 'move', h: 9 }, { p: 'move', d: 20261121, h: 9 },
+      { p: 'move', d: '21-11-2026', h: 9 }, { p: 'move', d: 'x2026-11-21', h: 9 }, { p: 'move', d: '2026-11-21x', h: 9 },
+      { p: 'checkIn', d: '2026-11-21', h: 24 }, { p: 'checkIn', d: '2026-11-21', h: -1 }, { p: 'checkIn', d: '2026-11-21', h: 9.5 }, { p: 'move', d: '2026-11-21', h: '9' },
+      { p: 'nap', d: '2026-11-21', h: 9 }, { p: 'move', d: ['2026-11-21'], h: 9 },
+    ]) {
+      expect([bad, alert(bad)]).toEqual([bad, undefined]);
+    }
   });
 });
