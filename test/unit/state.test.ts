@@ -125,7 +125,7 @@ describe('readSessionState', () => {
     const full = {
       ...VALID, step: 'getUp', q: 3, sets: 2, emergency: 'Q1', pos: 'FLOOR', want: 'heatIce', ret: 'more', rq: 4, mq: 5, back: 'care', bq: 6, age: 'over50',
       cleared: true, fullClear: true, later: true, t2: true, t3: true, pregnant: true, first: true, solo: true, breathed: true, disclaimed: true,
-      returning: true, noSave: true, asked: true, alert: { p: 'move', d: '2026-11-21', h: 9 },
+      noSave: true, asked: true, called: true, company: true, alert: { p: 'move', d: '2026-11-21', h: 9 },
     };
     expect(readState(JSON.parse(JSON.stringify(full)))).toEqual(full);
     for (const age of ['under20', 'adult', 'over50', 'over65']) expect(readState({ ...VALID, age })?.age).toBe(age);

@@ -53,7 +53,9 @@ describe('"okay"', () => {
 
   it('is a yes to an offer', () => {
     expect(transition(at('tiltsOffer'), ack).state.step).toBe('tiltsFeel');
-    expect(transition(at('getUpOffer'), ack).state.step).toBe('getUp');
+    expect(transition(at('getUpOffer', { pos: 'BED' }), ack).state.step).toBe('getUp');
+    // Where they are not known yet: asked first, never a bed edge for someone who may be on the floor.
+    expect(transition(at('getUpOffer'), ack).state).toMatchObject({ step: 'position', want: 'getUp' });
   });
 
   it('is asked again at a question about symptoms: never taken as no', () => {
