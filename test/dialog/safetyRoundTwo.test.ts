@@ -471,6 +471,16 @@ describe('strangers, round three: their words reach the right place', () => {
     }
   });
 
+  it('"breathe with me" after "I can\'t breathe": why not, then the number and what to do', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user("i can't breathe", 'EmergencyStatementIntent');
+    const t = await d.user('breathe with me', 'BreathingIntent');
+    expect(t.speech).toContain("I won't pace your breathing while it's hard to breathe.");
+    expect(t.speech).toContain('Call 911 now');
+    expect(t.speech).not.toContain('In for four');
+  });
+
   it('"why are you asking me all this?" in the middle of the screen: why, in a sentence, then the same question', async () => {
     const d = talkTo();
     await opened(d);
@@ -527,8 +537,12 @@ describe('strangers, round three: their words reach the right place', () => {
     await c.user('no', 'AMAZON.NoIntent');
     for (let i = 0; i < MORE_QUESTIONS.length; i++) await c.user('no', 'AMAZON.NoIntent');
     const up = await c.user('how do i get up out of this chair', 'GetOutOfChairIntent');
-    expect(up.speech).toContain('Sit for a moment. Check that you feel steady.');
+    expect(up.speech).toContain('When you feel ready, stand up slowly, using your legs.');
     expect(up.speech).not.toContain('edge of the bed');
+    // Up now: standing, and the plan does not offer the way up again.
+    const after = await c.user('done', 'DoneIntent');
+    expect(after.speech).not.toContain('I can talk you through getting up');
+    expect(stateOf(c).pos).toBe('STANDING');
 
     // Asked before anyone said where they are: where first, then the way up from there.
     const d = talkTo();

@@ -147,6 +147,12 @@ export const COMPANY_EMERGENCY: Clinical = {
   sources: ['S-NHS'],
 };
 
+/** Asked to breathe together while breathing is hard: why not (no paced breathing then, S-NHSHEART). */
+export const NO_PACING_NOW: Clinical = {
+  say: "I won't pace your breathing while it's hard to breathe.",
+  sources: ['S-NHSHEART'],
+};
+
 export const HELP_HERE: Clinical = {
   say: 'Good. Tell them what you told me, and when it started. Take care.',
   sources: ['S-NHS'],

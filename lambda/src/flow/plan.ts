@@ -5,7 +5,7 @@
 import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
   CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
-  T1_REMINDER, WHILE_YOU_WAIT,
+  NO_PACING_NOW, T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import { CLEAR, DOWN_STAY_SUPPORTED, LIE_DOWN_OFFER, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2, TILTS_SKIP_UPRIGHT } from '../content/guidance';
 import {
@@ -295,7 +295,9 @@ export function breathe(s: State, opening: readonly Part[], newPace = false): Ou
   // No paced breathing for someone who can't breathe, however it is asked for: the number and what to do.
   if (s.emergency && groupOf(s.emergency) === 'breathing') {
     const held = emergencyHold(s, false);
-    return { ...held, reply: { ...held.reply, say: [...opening, ...held.reply.say] } };
+    // The action first, then why there is no pacing, then what to do while waiting.
+    const [call, ...rest] = held.reply.say;
+    return { ...held, reply: { ...held.reply, say: [...opening, call!, line(NO_PACING_NOW), ...rest] } };
   }
   if (s.step === 'breathing' && s.sets >= MAX_SETS) {
     return s.emergency ? goodbye(s, [line(BREATHING_LAST_SET)]) : advance(s, [line(BREATHING_LAST_SET)]);

@@ -444,7 +444,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       // "There's no bed", "I'm on the floor": the floor route, from its start; never a bed edge on the floor.
       if (e.kind === 'position' && e.pos && e.pos !== s.pos) return enter({ ...s, pos: e.pos, q: 0 }, []);
       if (e.kind === 'done' || e.kind === 'yes') {
-        return s.q + 1 >= getUpRoute(s).length ? advance(s, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
+        // Up: standing now, so the plan offers no way up again.
+        return s.q + 1 >= getUpRoute(s).length ? advance({ ...s, pos: 'STANDING' }, [line(LOG_ROLL_DONE)]) : enter({ ...s, q: s.q + 1 }, []);
       }
       if (e.kind === 'skip') return advance(s, []);
       if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : back(s);
@@ -604,8 +605,8 @@ function inPlan(s: State): State {
 /** Up from a bed (the log roll) or from the floor: never a bed edge for someone on the floor. */
 function getUpRoute(s: State): readonly Clinical[] {
   if (s.pos === 'FLOOR') return FLOOR_GET_UP;
-  // In a chair: the end of the log roll, a moment seated, then up with the legs (S-LOGROLL).
-  if (s.pos === 'SITTING') return LOG_ROLL.slice(LOG_ROLL.findIndex((c) => !c.moves));
+  // In a chair, already sitting: the log roll's last step, up slowly with the legs (S-LOGROLL).
+  if (s.pos === 'SITTING') return LOG_ROLL.slice(-1);
   // Pregnant: she is already on her side (S-NHSPREG); the roll starts there, not flat on the back.
   return s.pregnant ? LOG_ROLL.slice(1) : LOG_ROLL;
 }
