@@ -2,7 +2,7 @@
  * The emergency's own pieces in flow/plan.ts, directly (mutation testing found them unchecked): whether what to
  * do while waiting was already said, the hold after an emergency, and the warning-sign check's return point.
  */
-import { checkSign, emergencyHold, waitHeard } from '../../lambda/src/flow/plan';
+import { checkSign, emergencyHold, groupOf, waitHeard } from '../../lambda/src/flow/plan';
 import { initialState, type State } from '../../lambda/src/flow/state';
 import { T1_REMINDER, WHILE_YOU_WAIT } from '../../lambda/src/content/emergency';
 import type { Part } from '../../lambda/src/flow/reply';
@@ -50,5 +50,15 @@ describe('the warning-sign check', () => {
     const again = checkSign(first.state);
     expect(again.state).toMatchObject({ step: 'checkSign', ret: 'more', rq: 4 });
     expect(again.reply.end).toBe(false);
+  });
+});
+
+describe('the cause decides the advice', () => {
+  it('pain into both legs or numbness found during movement is the emergency department (cauda equina)', () => {
+    expect(groupOf('PAIN')).toBe('cauda');
+    expect(lineOf(emergencyHold({ ...base, step: 'emergency', q: 1, emergency: 'PAIN' }, false).reply.say[1])).toBe(WHILE_YOU_WAIT.cauda);
+    expect(groupOf('UNKNOWN')).toBe('unknown');
+    expect(groupOf('Q4A')).toBe('cauda');
+    expect(groupOf('FALL')).toBe('fall');
   });
 });
