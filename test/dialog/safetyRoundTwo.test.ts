@@ -194,7 +194,7 @@ describe('statements at any moment go to their own tier', () => {
     const d = talkTo();
     await cleared(d);
     const t = await d.user('i feel really weird', 'EmergencyStatementIntent');
-    expect(t.speech).toContain('Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?');
+    expect(t.speech).toContain('Do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak legs?');
     expect(t.speech).not.toMatch(/anything new|something new/i);
   });
 });

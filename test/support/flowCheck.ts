@@ -292,7 +292,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     }
     if ((exercise || EXERCISE_STEPS.has(next.step)) && !next.later) fail(here, 'exercise or getting up before Q6-Q11');
     if (next.t2 && tilts) fail(here, 'tilts after a same-day (T2) answer');
-    if (next.emergency && groupOf(next.emergency) === 'breathing' && parts.some((p) => 'breathe' in p)) fail(here, 'paced breathing for someone who can\'t breathe');
+    if ((next.emergency === 'UNKNOWN' || (next.emergency && groupOf(next.emergency) === 'breathing')) && parts.some((p) => 'breathe' in p)) fail(here, 'paced breathing for someone who can\'t breathe, or whose sign could not be placed');
     if (e.kind === 'fact' && next.emergency !== prev?.emergency) fail(here, 'a T2 fact was sent to the emergency number');
     if (e.kind === 'notSure' && prev?.step === 'screen' && !next.emergency) fail(here, '"not sure" on Q1-Q5 was not treated as yes');
     if (prev?.emergency && e.kind === 'repeat' && !r.end && !textOf(r.say).startsWith('Call 911 now')) fail(here, 'repeat after T1 did not give the number first');

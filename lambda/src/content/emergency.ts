@@ -143,7 +143,7 @@ export const ALONE_HELP_COMING: Clinical = {
 
 /** Someone is with them during an emergency: they can make the call (the T1 row: call out to someone nearby). */
 export const COMPANY_EMERGENCY: Clinical = {
-  say: (l) => `Good. Ask them to call ${l.emergencyNumber} for you now, and to unlock the door.`,
+  say: (l) => `Ask them to call ${l.emergencyNumber} for you now, and to unlock the door.`,
   sources: ['S-NHS'],
 };
 
@@ -226,7 +226,7 @@ export const DISCLAIMER: Clinical = {
 /** Asked when something like a warning sign was heard but not placed: one specific question, never "anything new?". */
 export const CHECK_SIGN_LEAD: Clinical = { say: 'I want to be sure I heard you.', sources: ['S-NHS'] };
 export const CHECK_SIGN: Clinical = {
-  say: 'Do you have numbness between your legs, trouble peeing, weak legs, or chest pain?',
+  say: 'Do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak legs?',
   sources: ['S-NHS', 'S-BMJCES'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {

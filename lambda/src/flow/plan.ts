@@ -234,6 +234,14 @@ export function nextFinal(s: State, from: number, opening: readonly Part[]): Out
 }
 
 /** What an emergency cause calls for while help comes. */
+/**
+ * No paced breathing after "I can't breathe", nor after a sign that could not be placed (it may have been
+ * breathing: the check asks about it among others), however breathing is asked for.
+ */
+export function mayPace(s: State): boolean {
+  return !s.emergency || (s.emergency !== 'UNKNOWN' && groupOf(s.emergency) !== 'breathing');
+}
+
 export function groupOf(cause: EmergencyCause): EmergencyGroup {
   if (isSignId(cause)) return SIGN_GROUP[cause];
   if (cause === 'PAIN') return 'cauda';
@@ -293,11 +301,12 @@ export function checkSign(s: State): Outcome {
 /** One minute of paced breathing; `newPace` when the person just asked for a different pace. */
 export function breathe(s: State, opening: readonly Part[], newPace = false): Outcome {
   // No paced breathing for someone who can't breathe, however it is asked for: the number and what to do.
-  if (s.emergency && groupOf(s.emergency) === 'breathing') {
+  if (!mayPace(s)) {
     const held = emergencyHold(s, false);
-    // The action first, then why there is no pacing, then what to do while waiting.
+    // The action first, then why there is no pacing (when they said breathing is hard), then what to do while waiting.
     const [call, ...rest] = held.reply.say;
-    return { ...held, reply: { ...held.reply, say: [...opening, call!, line(NO_PACING_NOW), ...rest] } };
+    const why = s.emergency !== 'UNKNOWN' ? [line(NO_PACING_NOW)] : [];
+    return { ...held, reply: { ...held.reply, say: [...opening, call!, ...why, ...rest] } };
   }
   if (s.step === 'breathing' && s.sets >= MAX_SETS) {
     return s.emergency ? goodbye(s, [line(BREATHING_LAST_SET)]) : advance(s, [line(BREATHING_LAST_SET)]);

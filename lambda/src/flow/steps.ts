@@ -28,7 +28,7 @@ import { reminderConfirmLine, setAlert, withoutAlert } from './alerts';
 import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
-  advance, afterLater, back, breathe, careEnd, clear, emergency, emergencyBody, emergencyHold, otherWays, enterStage, goodbye, groupOf,
+  advance, afterLater, back, breathe, mayPace, careEnd, clear, emergency, emergencyBody, emergencyHold, otherWays, enterStage, goodbye, groupOf,
   ageBand, beginGetUp, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
@@ -129,7 +129,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       // A silence after the first turn still hears what to do while waiting.
       if (s.q === 0) return { body: emergencyBody(s), ask: [line(OTHER_WAYS_ASK)], reprompt: [line(T1_REMINDER), line(WHILE_YOU_WAIT[group]), line(OTHER_WAYS_ASK)] };
       // No paced breathing for someone who can't breathe: the offer is the number again.
-      const offer = group === 'breathing' ? T1_OFFER_REPEAT : T1_OFFER_BREATHING;
+      const offer = mayPace(s) ? T1_OFFER_BREATHING : T1_OFFER_REPEAT;
       return { body: emergencyBody(s), ask: [line(offer)], reprompt: [line(T1_REMINDER), line(offer)] };
     },
     help: help(TALK.helpEmergency),
@@ -141,7 +141,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       // "Other ways to get help?": anything but no hears them; no closes, with what to do while waiting.
       if (s.q === 0 && (e.kind === 'yes' || e.kind === 'done' || e.kind === 'notSure' || e.kind === 'pace' || e.kind === 'longer')) return otherWays(s);
       if (s.q === 0 && e.kind !== 'no') return emergencyHold(s, false);
-      const canBreathe = groupOf(s.emergency ?? 'UNKNOWN') !== 'breathing';
+      const canBreathe = mayPace(s);
       if (e.kind === 'yes') return canBreathe ? breathe(s, []) : reply(s, [], { body: true });
       if (e.kind === 'no') return goodbye(s);
       if (e.kind === 'pace' && canBreathe) return breathe({ ...s, pace: e.pace }, []);

@@ -84,10 +84,10 @@ export const ERROR_REPLY: Reply = {
 // ---------------------------------------------------------------------------------------------
 // Events that mean the same at every step.
 
-// "I've called 911" is heard at a safety question too: it is an emergency the person has already acted on.
 /** Steps that ask the safety questions: "why?" there is about the questions. */
 const QUESTION_STEPS = new Set<StepId>(['screen', 'rescreen', 'checkSign', 'signCheck', 'painCheck', 'more', 'final']);
 
+// "I've called 911" is heard at a safety question too: it is an emergency the person has already acted on.
 const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'why', 'repeat', 'startOver', 'call', 'helpHere', 'helpComing']);
 
 function decide(before: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
