@@ -285,7 +285,12 @@ describe('a burst of 200 conversations with transient database failures', () => 
       await runBurst(pool(db.endpoint), { people: 1, userPrefix: 'healthy', skillId: TEST_SKILL_ID });
       const { failedTurns } = await runBurst(pool(proxy.endpoint), { people: PEOPLE, skillId: TEST_SKILL_ID, thinkMs: 20, seed: 2, concurrency: 20 });
       expect(failedTurns).toBe(0);
-      expect(proxy.fates.error + proxy.fates.reset + proxy.fates.slow).toBeGreaterThan(100);
+      // The failures really happened, at about the rate asked for. How many calls there are depends on
+      // timing (a failed turn backs off), so the count is checked as a share, not a fixed number.
+      const failures = proxy.fates.error + proxy.fates.reset + proxy.fates.slow;
+      expect(failures).toBeGreaterThan(50);
+      expect(failures / proxy.calls).toBeGreaterThan(0.1);
+      expect(failures / proxy.calls).toBeLessThan(0.2);
     } finally {
       logs.restore();
       await proxy.stop();
