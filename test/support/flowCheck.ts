@@ -12,9 +12,10 @@ import type { IntentRequest } from 'ask-sdk-model';
 import { transition, SAFE_AFTER_EMERGENCY, EXERCISE_STEPS, type FlowContext } from '../../lambda/src/flow/transition';
 import type { FlowEvent } from '../../lambda/src/flow/events';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
+import { view } from '../../lambda/src/flow/outcome';
 import { recentlyCleared, type Memory } from '../../lambda/src/flow/memory';
 import { groupOf } from '../../lambda/src/flow/plan';
-import type { State } from '../../lambda/src/flow/state';
+import type { State, StepId } from '../../lambda/src/flow/state';
 import { toEvent } from '../../lambda/src/handlers/events';
 import { SIGN_GROUP } from '../../lambda/src/content/emergency';
 import { ANSWERS } from '../../lambda/src/content/answers';
@@ -154,6 +155,9 @@ const keyOf = (s: State): string => {
   return slots.join('');
 };
 export const unknownFields = (s: State): string[] => Object.keys(s).filter((f) => !KNOWN.has(f));
+const QUIETLY_AGAIN = new Set<FlowEvent['kind']>(['repeat', 'permission', 'alertDone']);
+/** Steps of numbered questions or parts, where "go back" is the question or part before (q - 1). */
+const ORDERED = new Set<StepId>(['screen', 'more', 'final', 'care', 'close', 'getUp', 'getDown']);
 const LATER_TIMELINE = WHEN_TO_SEE_DOCTOR.map((c) => textFor(c.say, en));
 
 /** States deep in the plan, reached by the flow itself, so every step is within reach of a root. */
@@ -297,6 +301,20 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     if (e.kind === 'notSure' && prev?.step === 'screen' && !next.emergency) fail(here, '"not sure" on Q1-Q5 was not treated as yes');
     if (prev?.emergency && e.kind === 'repeat' && !r.end && !textOf(r.say).startsWith('Call 911 now')) fail(here, 'repeat after T1 did not give the number first');
     if (next.t2 && LATER_TIMELINE.some((t) => textOf(parts).includes(t))) fail(here, 'a later timeline after same-day advice');
+    if (next.q < 0 || !Number.isInteger(next.q)) fail(here, `question number ${next.q}`);
+    if (prev && !r.end && !next.emergency) {
+      const stayed = next.step === prev.step && next.q === prev.q;
+      // "Go back" goes back one question in a step of numbered questions or parts, and never forward.
+      if (e.kind === 'previous' && prev.q > 0 && ORDERED.has(prev.step) && (next.step !== prev.step || next.q !== prev.q - 1)) fail(here, `"go back" at ${prev.step} ${prev.q} went to ${next.step} ${next.q}`);
+      if (e.kind === 'previous' && next.step === prev.step && next.q > prev.q) fail(here, `"go back" went forward at ${prev.step}`);
+      // Words the skill could not place never move the conversation on ("what?" skips nothing).
+      if (e.kind === 'fallback' && !stayed) fail(here, `an unclear answer moved ${prev.step} ${prev.q} to ${next.step} ${next.q}`);
+      // Staying where they were, they hear why, not the question alone (only "repeat" is the question again).
+      // (A reminder's permission or an alert's outcome is the device's, not the person's words.)
+      if (stayed && !QUIETLY_AGAIN.has(e.kind) && r.say.length === 0 && !decided.effect && JSON.stringify(r.ask) === JSON.stringify(view(prev).ask)) {
+        fail(here, `${said(e)} at ${prev.step} ${prev.q} got the question again with nothing said`);
+      }
+    }
     for (const problem of tooLong(r)) fail(here, problem);
     return r.end ? undefined : { state: next, via: here };
   }

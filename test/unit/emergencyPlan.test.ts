@@ -43,12 +43,13 @@ describe('the hold after an emergency', () => {
 });
 
 describe('the warning-sign check', () => {
-  it('remembers where it came from, and asked again keeps that place, not itself', () => {
+  it('remembers where it came from; asked again, it is the emergency', () => {
     const at: State = { ...initialState(), step: 'more', q: 4, cleared: true };
     const first = checkSign(at);
     expect(first.state).toMatchObject({ step: 'checkSign', ret: 'more', rq: 4 });
+    // "It's an emergency" again, to the question of which sign: that is a yes, and the number now.
     const again = checkSign(first.state);
-    expect(again.state).toMatchObject({ step: 'checkSign', ret: 'more', rq: 4 });
+    expect(again.state).toMatchObject({ step: 'emergency', emergency: 'UNKNOWN' });
     expect(again.reply.end).toBe(false);
   });
 });

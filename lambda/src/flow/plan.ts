@@ -43,7 +43,10 @@ export function advance(s: State, opening: readonly Part[]): Outcome {
 
 export function back(s: State): Outcome {
   const i = PLAN.indexOf(STEPS[s.step].stage);
-  return enterStage(PLAN[Math.max(0, i - 1)] ?? 'position', s, []);
+  const out = enterStage(PLAN[Math.max(0, i - 1)] ?? 'position', s, []);
+  // Nothing before this that still applies: say so, not the same question in silence.
+  if (out.state.step === s.step && out.state.q === s.q) return reply(out.state, [talk(TALK.atStart)], { body: false });
+  return out;
 }
 
 export function enterStage(stage: StepId, s: State, opening: readonly Part[], q = 0): Outcome {
@@ -133,6 +136,13 @@ export function wantedTopic(s: State, topic: TopicId, opening: readonly Part[]):
 }
 
 export function startTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
+  const out = beginTopic(s, topic, opening);
+  // Asked for what is already under way: say so, not the same question in silence.
+  const same = out.state.step === s.step && out.state.q === s.q && !out.reply.end && out.reply.say.length === 0;
+  return same ? { ...out, reply: { ...out.reply, say: [talk(TALK.doingNow)] } } : out;
+}
+
+function beginTopic(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
   // Exercise and getting up wait for Q6-Q11; the topic is kept for after them.
   if ((topic === 'tilts' || topic === 'getUp') && !s.later) return laterQuestions({ ...s, want: topic }, [...opening, talk(TALK.laterFirst)], false);
   const solo: State = { ...s, solo: true };
@@ -294,7 +304,8 @@ export function emergencyHold(s: State, end: boolean): Outcome {
 }
 
 export function checkSign(s: State): Outcome {
-  if (s.step === 'checkSign') return reply(s, [], { body: false });
+  // "It's an emergency" again, to the question of which sign: that is a yes, and the number now.
+  if (s.step === 'checkSign') return emergency(s, 'UNKNOWN', HEARD_UNKNOWN);
   return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
 }
 

@@ -114,7 +114,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       const sign = warningAnswer(s, e, q.id, q.heard, q.unsure);
       if (sign) return sign;
       if (e.kind === 'no') return s.q + 1 >= SCREEN.length ? clear(s) : reply({ ...s, q: s.q + 1 }, [], { body: false });
-      if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, [], { body: false });
+      if (e.kind === 'previous') return reply({ ...s, q: Math.max(0, s.q - 1) }, s.q > 0 ? [] : [talk(TALK.atStart)], { body: false });
       if (skipping(e)) return reply(s, [talk(TALK.cannotSkipScreen)], { body: false });
       // Where they are, said early, is kept for after the questions.
       if (e.kind === 'position' && e.pos) return reply({ ...s, pos: e.pos }, [talk(TALK.finishScreenFirst)], { body: false });
@@ -280,7 +280,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
       }
       if (e.kind === 'position' && e.pos) return enter({ ...s, step: 'positionHold', q: 0, pos: e.pos }, []);
       if (skipping(e)) return advance(s, []);
-      if (e.kind === 'previous') return reply(s, [], { body: false });
+      if (e.kind === 'previous') return reply(s, [talk(TALK.atStart)], { body: false });
       return reply(s, [], { body: false, otherWords: true });
     },
   },
@@ -534,12 +534,14 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
         // The disclaimer, if not heard yet, with the last part: it is said where it is marked as heard.
         return enter({ ...x, q: x.q + 1, disclaimed: true }, x.disclaimed ? [] : [line(DISCLAIMER)]);
       };
+      // "Go back" is the part before, at the last part too.
+      if (e.kind === 'previous' && s.q > 0) return enter({ ...s, q: s.q - 1 }, []);
       if (s.solo && (last || e.kind === 'no' || e.kind === 'skip')) return finishTopic(s, []);
       // At the last part the question is the menu's: answered as the menu answers it.
       if (last) return STEPS.menu.on({ ...s, step: 'menu', q: 0 }, e);
       if (e.kind === 'yes' || e.kind === 'done') return next(s);
       if (e.kind === 'no' || e.kind === 'skip') return toMenu(s, []);
-      if (e.kind === 'previous') return s.q > 0 ? enter({ ...s, q: s.q - 1 }, []) : s.solo ? finishTopic(s, []) : enter({ ...s, step: 'care', q: MEDICINE_PART }, []);
+      if (e.kind === 'previous') return s.solo ? finishTopic(s, []) : enter({ ...s, step: 'care', q: MEDICINE_PART }, []);
       return reply(s, [talk(TALK.takeYourTime)], { body: false });
     },
   },
@@ -574,10 +576,10 @@ function atCarryOnOffer(s: State, e: FlowEvent): Outcome {
     return enterStage('position', s, []);
   }
   if (e.kind === 'no' || e.kind === 'skip') {
-    if (s.ret) return target.step === 'care' ? careEnd(target, []) : advance(target, []);
+    if (s.ret) return target.step === 'care' ? careEnd(target, [talk(TALK.thatsFine)]) : advance(target, [talk(TALK.thatsFine)]);
     const plan: State = { ...s };
     delete (plan as { want?: string }).want;
-    return enterStage('position', plan, []);
+    return enterStage('position', plan, [talk(TALK.thatsFine)]);
   }
   return reply(s, [talk(TALK.notUnderstood)], { body: false });
 }

@@ -148,7 +148,8 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
     }
     case 'forget': {
       const s = prev ?? initialState();
-      if (s.step === 'forgetConfirm') return reply(s, [], { body: false });
+      // "Forget me" again, to "Shall I forget?": that is the yes.
+      if (s.step === 'forgetConfirm') return STEPS.forgetConfirm.on(s, { kind: 'yes' });
       return enter({ ...s, step: 'forgetConfirm', ret: s.step, rq: s.q }, []);
     }
     case 'forgotten':
@@ -207,6 +208,8 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
       return setAlert({ ...s, ret: s.step, rq: s.q }, { p: 'timer' });
     case 'reminder':
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
+      // "Remind me" again, to "Shall I remind you ...?" about the same thing: that is the yes.
+      if (s.step === 'reminderConfirm' && s.alert && (s.alert.p === 'checkIn') === (event.plan === 'checkIn')) return STEPS.reminderConfirm.on(s, { kind: 'yes' });
       return offerReminder({ ...s, ret: s.step === 'reminderConfirm' ? s.ret : s.step, rq: s.step === 'reminderConfirm' ? s.rq : s.q }, event.plan, context.local);
     case 'menu':
       if (s.step === 'screen') return reply(s, [talk(TALK.finishScreenFirst)], { body: false });
@@ -282,8 +285,8 @@ function fact(prev: State | undefined, f: FactId): Outcome {
 /** The screen question asked again on its own, then back to where the person was. */
 function askAgain(s: State, id: string, opening: readonly Part[]): Outcome {
   const q = Math.max(0, SCREEN.findIndex((x) => x.id === id));
-  // Already the question on the table: ask it, once.
-  if ((s.step === 'screen' || s.step === 'signCheck') && s.q === q) return reply(s, opening, { body: false });
+  // Already the question on the table: asked once more, in its other words ("Do you feel like you might pass out?").
+  if ((s.step === 'screen' || s.step === 'signCheck') && s.q === q) return reply(s, opening, { body: false, otherWords: true });
   const from: StepId = s.step === 'signCheck' ? (s.ret ?? 'screen') : s.step;
   return enter({ ...s, step: 'signCheck', q, ret: from, rq: s.step === 'signCheck' ? (s.rq ?? 0) : s.q }, opening);
 }
