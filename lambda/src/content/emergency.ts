@@ -63,6 +63,8 @@ export const HEARD_SIGN: Readonly<Record<SignId, Clinical>> = {
 
 /** When the sign was not caught, still say back that something serious was heard. */
 export const HEARD_UNKNOWN: Clinical = { say: 'You told me about a warning sign.', sources: ['S-NHS'] };
+/** "It's an emergency", said again to the question of which sign: their words, read back, then the number. */
+export const HEARD_EMERGENCY: Clinical = { say: 'You said this is an emergency.', sources: ['S-NHS'] };
 export const HEARD_CALLED: Clinical = { say: 'You said you have called for help.', sources: ['S-NHS'] };
 
 /** The first sentence of T1 advice: the action, by what was heard. */
@@ -209,7 +211,7 @@ export const CALL_IF_EMERGENCY: Clinical = {
  * sentence the step answers itself. English; another language brings its own list.
  */
 export const SYMPTOM_WORDS_EN =
-  /\b(numb\w*|tingl\w*|pins|needles|pee\w*|wee\w*|urin\w*|bladder|bowel\w*|poo\w*|toilet|wet|soil\w*|leak\w*|legs?|foot|feet|groin|bottom|privates?|private|down there|wip\w+|sex|erection|chest|heart|breath\w*|faint\w*|dizz\w*|pass(ed|ing)? out|sweat\w*|clammy|belly|stomach|tummy|throb\w*|puls\w*|fell|fall\w*|crash\w*|accident|hit|weak\w*|giv(e|ing) way|gave way|drag\w*|fever\w*|temperature|chills?|shiver\w*|cancer|lump|blood\w*|weird|strange|funny|odd)\b/i;
+  /\b(numb\w*|tingl\w*|pins|needles|pee\w*|wee\w*|urin\w*|bladder|bowel\w*|poo\w*|toilet|wet|soil\w*|leak\w*|legs?|foot|feet|groin|bottom|privates?|private|down there|wip\w+|sex|erection|chest|heart|breath\w*|faint\w*|dizz\w*|pass(ed|ing)? out|sweat\w*|clammy|belly|stomach|tummy|throb\w*|puls\w*|fell|fall\w*|crash\w*|accident|hit|weak\w*|giv(e|ing) way|gave way|drag\w*|fever\w*|temperature|chills?|shiver\w*|cancer|lump|blood\w*|weird|strange|funny|odd|emergenc\w*|urgent\w*|serious\w*|dying|ambulance)\b/i;
 
 /** The one-line safety net said whenever a conversation ends or something goes wrong. */
 export const SAFETY_NET: Clinical = {

@@ -4,7 +4,7 @@
  */
 import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
-  CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
+  CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_EMERGENCY, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   NO_PACING_NOW, T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import { CLEAR, DOWN_STAY_SUPPORTED, LIE_DOWN_OFFER, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2, TILTS_SKIP_UPRIGHT } from '../content/guidance';
@@ -305,7 +305,7 @@ export function emergencyHold(s: State, end: boolean): Outcome {
 
 export function checkSign(s: State): Outcome {
   // "It's an emergency" again, to the question of which sign: that is a yes, and the number now.
-  if (s.step === 'checkSign') return emergency(s, 'UNKNOWN', HEARD_UNKNOWN);
+  if (s.step === 'checkSign') return emergency(s, 'UNKNOWN', HEARD_EMERGENCY);
   return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
 }
 
