@@ -3,7 +3,8 @@
  * that stays where it was says why"), through the real model, in the words people use.
  */
 import { talkTo, type Dialog } from '../support/dialog';
-import { SCREEN } from '../../lambda/src/content/screen';
+import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
+import { TILTS_OFFER, TILTS_SKIP_PREGNANT } from '../../lambda/src/content/guidance';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack } from '../../lambda/src/locale';
 import { TALK } from '../../lambda/src/content/talk';
@@ -63,5 +64,81 @@ describe('the same request again, to its own confirmation', () => {
     expect(ask.speech).toContain(TALK.forgetAsk);
     const done = await d.user('forget me', 'ForgetMeIntent');
     expect(done.speech).toContain(TALK.forgetDone);
+  });
+});
+
+describe('"I meant yes": a no taken back', () => {
+  it.each(['i meant yes', 'wait, i meant yes', 'actually yes', 'change that to yes'])('"%s" at the second question is a yes to the first: the number', async (words) => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no', 'AMAZON.NoIntent');
+    const t = await d.user(words, 'MeantYesIntent');
+    expect(t.speech).toContain(`${textFor(SCREEN[0]!.heard.say, en)} Call 911 now`);
+    expect(stateOf(d)).toMatchObject({ step: 'emergency', emergency: SCREEN[0]!.id });
+  });
+
+  it('just after the last question, which one is not known: the one check question about the signs', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    const t = await d.user('actually yes', 'MeantYesIntent');
+    expect(t.speech).toContain('Do you have chest pain, trouble breathing');
+    const yes = await d.user('yes', 'AMAZON.YesIntent');
+    expect(yes.speech).toContain('Call 911 now');
+    expect(stateOf(d)).toMatchObject({ step: 'emergency' });
+  });
+
+  it('at an offer in the plan it is simply a yes', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user("i'm in bed", 'InBedIntent');
+    await d.user('done', 'DoneIntent');
+    const t = await d.user('actually yes', 'MeantYesIntent');
+    expect(stateOf(d)).toMatchObject({ step: 'breathing' });
+    expect(t.speech).not.toContain('911 now');
+  });
+});
+
+/** Cleared, on the floor, breathing declined, Q6-Q11 all no: at the tilts offer. */
+async function atTiltsOffer(d: Dialog) {
+  await opened(d);
+  for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+  await d.user("i'm on the floor", 'OnFloorIntent');
+  await d.user('done', 'DoneIntent');
+  await d.user('no', 'AMAZON.NoIntent');
+  for (let i = 0; i < MORE_QUESTIONS.length; i++) await d.user('no', 'AMAZON.NoIntent');
+}
+
+describe('strangers, round E', () => {
+  it('the tilts offer says they are on the back and asks about pregnancy; "yes I\'m pregnant" leaves them out', async () => {
+    for (const words of ["yes i'm pregnant", "i'm expecting"]) {
+      const d = talkTo();
+      await atTiltsOffer(d);
+      expect(d.last.speech).toContain(textFor(TILTS_OFFER.say, en));
+      const t = await d.user(words, 'PregnantIntent');
+      expect(t.speech).toContain(textFor(TILTS_SKIP_PREGNANT.say, en));
+      expect(stateOf(d)).toMatchObject({ step: 'getUpOffer', pregnant: true });
+    }
+  });
+
+  it('"hmm" while getting up is not "ready": the step waits', async () => {
+    const d = talkTo();
+    await atTiltsOffer(d);
+    await d.user('no', 'AMAZON.NoIntent');
+    await d.user('yes', 'AMAZON.YesIntent');
+    const before = stateOf(d);
+    expect(before).toMatchObject({ step: 'getUp', q: 0 });
+    const t = await d.user('hmm');
+    expect(stateOf(d)).toMatchObject({ step: 'getUp', q: 0 });
+    expect(t.speech).toContain(TALK.takeYourTime);
+  });
+
+  it.each(['wait, back up', 'previous question', 'can we go back'])('"%s" goes back a question', async (words) => {
+    const d = talkTo();
+    await opened(d);
+    await d.user('no', 'AMAZON.NoIntent');
+    await d.user(words, 'AMAZON.PreviousIntent');
+    expect(stateOf(d)).toMatchObject({ step: 'screen', q: 0 });
   });
 });

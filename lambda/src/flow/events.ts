@@ -23,7 +23,7 @@ export type FlowEvent =
   | { readonly kind: 'scared' }
   | { readonly kind: 'ack' } // "okay", "uh huh": heard, but not a yes to a safety question
   | { readonly kind: 'why' } // "why are you asking me all this?", "how many more questions?"
-  | { readonly kind: 'yes' }
+  | { readonly kind: 'yes'; readonly meant?: true } // meant: "I meant yes", a correction of the answer just given
   | { readonly kind: 'no' }
   | { readonly kind: 'notSure' }
   | { readonly kind: 'done' } // "done", "I'm settled", "next"

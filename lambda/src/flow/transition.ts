@@ -93,6 +93,11 @@ const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'why', 'repeat'
 function decide(before: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
   // "How do I get out of bed?" says where they are, too.
   const prev = before && event.kind === 'topic' && event.pos ? { ...before, pos: event.pos } : before;
+  if (event.kind === 'yes' && event.meant) {
+    const corrected = prev && !prev.emergency ? meantYes(prev) : undefined;
+    if (corrected) return corrected;
+    return decide(before, { kind: 'yes' }, context);
+  }
   switch (event.kind) {
     // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the safety screen).
     case 'emergency':
@@ -139,6 +144,8 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
       if (prev && SAFETY_QUESTIONS.has(prev.step)) break;
       return dizzy(prev);
     case 'pregnant':
+      // Said at the tilts (done on the back): noted, and the tilts left out (S-NHSPREG).
+      if (prev && !prev.emergency && STEPS[prev.step].stage === 'tiltsOffer') return enterStage('tiltsOffer', { ...prev, pregnant: true }, [line(PREGNANT_NOTED)]);
       return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(prev?.emergency ? PREGNANT_NOTED_EMERGENCY : PREGNANT_NOTED)]);
     case 'age': {
       if (prev?.step === 'final' && !prev.emergency) return STEPS.final.on(prev, event);
@@ -318,6 +325,22 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
   if (s.emergency) return reply({ ...s, step: s.step }, says, { body: false });
   // The menu and a reminder's confirmation have long questions: after an answer, their short forms.
   return reply(s, says, { body: false, otherWords: s.step === 'menu' || s.step === 'reminderConfirm' });
+}
+
+/**
+ * "I meant yes", "actually yes": a correction of the answer just given. During the safety questions the answer
+ * just given was a no to the question before this one: it is a yes to that one (a warning sign: the number; a
+ * Q6-Q11 answer: the same-day advice). Just after a clear screen, which question is not known: the one check
+ * question about the signs. Anywhere else it is a plain yes (undefined here).
+ */
+function meantYes(s: State): Outcome | undefined {
+  if (s.step === 'screen' && s.q > 0) {
+    const q = SCREEN[s.q - 1]!;
+    return emergency(s, q.id, q.heard);
+  }
+  if (s.step === 'more' && s.q > 0) return STEPS.more.on({ ...s, q: s.q - 1, mq: s.q - 1 }, { kind: 'yes' });
+  if (s.step === 'position' && s.cleared && !s.pos && !s.later) return checkSign(s);
+  return undefined;
 }
 
 /** "I feel dizzy": during breathing, smaller breaths; anywhere else, the faint question on its own. */

@@ -79,6 +79,8 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   FeelWorseIntent: { answer: 'NO', why: IN_CONVERSATION },
   'AMAZON.YesIntent': { answer: 'NO', why: IN_CONVERSATION },
   'AMAZON.NoIntent': { answer: 'NO', why: IN_CONVERSATION },
+  MeantYesIntent: { answer: 'NO', why: IN_CONVERSATION },
+  PregnantIntent: { answer: 'NO', why: IN_CONVERSATION },
   'AMAZON.HelpIntent': { answer: 'NO', why: IN_CONVERSATION },
   'AMAZON.StopIntent': { answer: 'NO', why: IN_CONVERSATION },
   'AMAZON.CancelIntent': { answer: 'NO', why: IN_CONVERSATION },

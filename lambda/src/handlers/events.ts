@@ -65,6 +65,8 @@ export const INTENT_EVENTS: Readonly<Record<string, FlowEvent>> = {
   MoveReminderIntent: { kind: 'reminder', plan: 'move' },
   CheckInReminderIntent: { kind: 'reminder', plan: 'checkIn' },
   'AMAZON.YesIntent': { kind: 'yes' },
+  MeantYesIntent: { kind: 'yes', meant: true },
+  PregnantIntent: { kind: 'pregnant' },
   'AMAZON.NoIntent': { kind: 'no' },
   'AMAZON.HelpIntent': { kind: 'help' },
   'AMAZON.StopIntent': { kind: 'stop' },
