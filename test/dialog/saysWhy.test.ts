@@ -142,3 +142,15 @@ describe('strangers, round E', () => {
     expect(stateOf(d)).toMatchObject({ step: 'screen', q: 0 });
   });
 });
+
+describe('"what do I do?" after a warning sign', () => {
+  it('says the number first, in what is spoken, not only in the reprompt', async () => {
+    const d = talkTo();
+    await opened(d);
+    await d.user("it's an emergency");
+    await d.user("it's an emergency");
+    const t = await d.user('what do i do', 'AMAZON.HelpIntent');
+    expect(t.speech).toMatch(/^Call 911 now if you haven't yet\. Alexa can't call for you\./);
+    expect(stateOf(d)).toMatchObject({ step: 'emergency', emergency: 'UNKNOWN' });
+  });
+});

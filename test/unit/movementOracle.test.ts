@@ -84,6 +84,7 @@ const NOT_MOVEMENT: Readonly<Record<string, string>> = {
   'guidance.ts:ASK_POSITION': 'a question: where the person is now',
   'guidance.ts:GETUP_OFFER': 'an offer, answered yes or no; the steps come after',
   'guidance.ts:TILTS_OFFER': 'an offer, answered yes or no; the tilts come after',
+  'guidance.ts:TILTS_OFFER_AGAIN': 'the same offer, short, after other words',
   'guidance.ts:TILTS_FEEL.worse': 'stops the tilts: rest in the easiest position',
   'guidance.ts:TILTS_SKIP_PREGNANT': 'skips the tilts',
   'guidance.ts:TILTS_SKIP_T2': 'skips the exercises',

@@ -118,8 +118,14 @@ export const POSITION_STOP_RULE: Clinical = {
 
 export const TILTS_OFFER: Clinical = {
   // They are done on the back, which pregnancy rules out: asked here, since Q13 comes after them (S-NHSPREG).
-  say: "Next, some very gentle pelvic tilts can help the spasm let go. They're done lying on your back, so if you're pregnant, tell me and we'll skip them. Would you like to try?",
+  say: "Next, some gentle pelvic tilts can help the spasm let go. They're done on your back: if you're pregnant, say so, and we'll skip them. Would you like to try?",
   sources: ['S-SEED0', 'S-SEED2', 'S-NHSPREG'],
+};
+
+/** The tilts offer again, short, after other words (an answer to a question, words not caught). */
+export const TILTS_OFFER_AGAIN: Clinical = {
+  say: "Would you like to try the gentle tilts on your back? If you're pregnant, say so, and we'll skip them.",
+  sources: ['S-SEED0', 'S-NHSPREG'],
 };
 
 /** Standing or sitting: the tilts are done lying on the back (S-SEED3), so they wait; "help me lie down" leads there. */

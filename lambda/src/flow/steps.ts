@@ -10,7 +10,7 @@ import {
 import {
   ASK_POSITION, LIE_DOWN_OFFER, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
   PAIN_CHECK, POSITION_PREGNANT, POSITION_STOP_RULE, POSITIONS, STEP_DONE_ASK, TILTS_FEEL, TILTS_FEEL_ASK,
-  TILTS_OFFER,
+  TILTS_OFFER, TILTS_OFFER_AGAIN,
 } from '../content/guidance';
 import {
   FINAL_QUESTIONS, MORE_QUESTIONS, MORE_QUESTIONS_CLEAR, RESCREEN, RESCREEN_AGAIN, RESCREEN_CLEAR, RESCREEN_HEARD, RESCREEN_UNSURE,
@@ -394,7 +394,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   tiltsOffer: {
     safety: 'plan',
     stage: 'tiltsOffer',
-    view: () => ({ ask: [line(TILTS_OFFER)] }),
+    view: (_s, other) => ({ ask: [line(other ? TILTS_OFFER_AGAIN : TILTS_OFFER)], reprompt: [line(TILTS_OFFER_AGAIN)] }),
     help: help(TALK.helpWaiting),
     screen: { title: 'Pelvic tilts', hint: null },
     resume: { as: 'tiltsOffer', topic: 'tilts' },

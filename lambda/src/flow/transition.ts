@@ -7,7 +7,7 @@
 import {
   AGE_NOTED, ALONE_CALM, ALONE_EMERGENCY, CALL_CANT, CALL_HOW, CALL_HOW_URGENT, CALL_IF_EMERGENCY, CALL_NOW, CONTACT_CALL,
   factHeard, HEARD_CALLED, HEARD_SIGN, HELP_COMING, HELP_HERE, PREGNANT_NOTED, PREGNANT_NOTED_EMERGENCY, SAFETY_NET, SCARED_CALM, SCARED_EMERGENCY, HELP_ON_THE_WAY, ALONE_HELP_COMING, COMPANY_EMERGENCY,
-  SCARED_SCREENING, WHILE_YOU_WAIT, type FactId,
+  SCARED_SCREENING, T1_REMINDER, WHILE_YOU_WAIT, type FactId,
 } from '../content/emergency';
 import { ANSWERS, type QuestionId } from '../content/answers';
 import { BREATHING_DIZZY, DIZZY_SAFETY } from '../content/breathing';
@@ -184,6 +184,8 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
     case 'stop':
       return goodbye(s);
     case 'help':
+      // "What do I do?" after a warning sign: the number first, again.
+      if (s.emergency) return reply(s, [line(T1_REMINDER), talk(TALK.helpEmergency)], { body: false });
       // What they can say here, in one sentence, and what the skill can do, in one more.
       return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s)), talk(s.emergency || !s.cleared ? TALK.helpCanEarly : TALK.helpCan)], { body: false });
     case 'why':
@@ -323,8 +325,8 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
     return sideTrip(s, 'painRelief', says);
   }
   if (s.emergency) return reply({ ...s, step: s.step }, says, { body: false });
-  // The menu and a reminder's confirmation have long questions: after an answer, their short forms.
-  return reply(s, says, { body: false, otherWords: s.step === 'menu' || s.step === 'reminderConfirm' });
+  // The menu, a reminder's confirmation and the tilts offer have long questions: after an answer, their short forms.
+  return reply(s, says, { body: false, otherWords: s.step === 'menu' || s.step === 'reminderConfirm' || s.step === 'tiltsOffer' });
 }
 
 /**
