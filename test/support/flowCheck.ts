@@ -267,9 +267,11 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     let exercise = false;
     let tilts = false;
     let empty = true;
+    let reassured = false;
     for (const p of parts) {
       if ('tilts' in p) tilts = moved = exercise = true;
       else if ('line' in p) {
+        if (p.line.reassures === true) reassured = true;
         if (p.line.moves === true) moved = true;
         if (p.line.exercise === true) exercise = true;
       }
@@ -284,6 +286,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     if (next.emergency && moved) fail(here, 'movement after an emergency');
     if (next.emergency && !SAFE_AFTER_EMERGENCY.has(next.step)) fail(here, `emergency at step ${next.step}`);
     if (moved && (!next.cleared || next.emergency)) fail(here, 'movement before Q1-Q5 were cleared in this conversation');
+    if (reassured && (!next.cleared || next.emergency)) fail(here, 'reassurance before Q1-Q5 were cleared, or after a warning sign');
     if (next.cleared && !prev?.cleared) {
       const lastScreenNo = prev?.step === 'screen' && prev.q === SCREEN.length - 1 && e.kind === 'no';
       const shortCheckNo = prev?.step === 'rescreen' && e.kind === 'no';

@@ -58,6 +58,22 @@ describe('an answer to a question people ask', () => {
   });
 });
 
+describe('a reassuring sentence in an answer', () => {
+  const reassuring = QUESTION_IDS.filter((q) => ANSWERS[q].says.some((c) => c.reassures === true));
+  const reassures = (r: Reply) => lineParts(r).some((c) => c.reassures === true);
+
+  it('is said once the screen is clear, never during it or after a warning sign', () => {
+    expect(reassuring.length).toBeGreaterThan(0);
+    for (const q of reassuring) {
+      const e: FlowEvent = { kind: 'question', question: q };
+      expect([q, reassures(go(at('position'), e).reply)]).toEqual([q, true]);
+      expect([q, reassures(go(at('screen', { cleared: undefined, q: 2 }), e).reply)]).toEqual([q, false]);
+      expect([q, reassures(go(at('emergency', { emergency: 'CHEST', q: 1 }), e).reply)]).toEqual([q, false]);
+      expect([q, reassures(go(undefined, e).reply)]).toEqual([q, false]);
+    }
+  });
+});
+
 describe('"why are you asking?"', () => {
   it('is heard at every safety question, which it leaves where it was', () => {
     for (const [step, q] of [['screen', 3], ['more', 2], ['final', 0], ['rescreen', 0], ['checkSign', 0]] as const) {

@@ -67,7 +67,7 @@ export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
         say: (l) => withOtherCountry(l, 'Or for numbness between your legs, or trouble peeing or pooing.'),
         sources: ['S-NHS', 'S-BMJCES'],
       },
-      { say: "Otherwise, you don't need to go now.", sources: ['S-NHS', 'S-SEED0'] },
+      { say: "Otherwise, you don't need to go now.", sources: ['S-NHS', 'S-SEED0'], reassures: true },
     ],
   },
   semiFowler: {

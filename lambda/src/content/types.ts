@@ -10,6 +10,8 @@ export interface Clinical {
   readonly sources: readonly SourceId[];
   /** True when the sentence asks the person to move their body: never said after an emergency sign. */
   readonly moves?: boolean;
+  /** True when the sentence reassures ("you don't need to go now"): only once Q1-Q5 are clear and no sign was heard. */
+  readonly reassures?: boolean;
   /**
    * True for exercise and getting up (pelvic tilts, the log roll): never said before Q6-Q11 were answered in
    * this conversation, and tilts never after a T2 answer. Always also `moves`.

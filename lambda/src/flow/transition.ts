@@ -310,7 +310,8 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
   const safe = s.cleared === true && !s.emergency;
   // After a same-day answer, no later timeline to contradict it: the same-day advice instead.
   const timeline = (c: (typeof a.says)[number]) => s.t2 === true && WHEN_TO_SEE_DOCTOR.includes(c);
-  const kept = a.says.filter((c) => (safe || !c.moves) && !timeline(c));
+  // Movement and reassurance wait for a clear screen: "you don't need to go now" is not known before it.
+  const kept = a.says.filter((c) => (safe || (!c.moves && !c.reassures)) && !timeline(c));
   const says = [
     ...kept.map((c) => line(c)),
     ...(a.says.some(timeline) ? [line(T2_ADVICE)] : []),
