@@ -154,3 +154,27 @@ describe('"what do I do?" after a warning sign', () => {
     expect(stateOf(d)).toMatchObject({ step: 'emergency', emergency: 'UNKNOWN' });
   });
 });
+
+describe('the place, once known, is not asked again', () => {
+  it('"how should I lie?", then settled in bed: the plan goes on, not "where are you?"', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user('how should i lie', 'PositionsIntent');
+    await d.user("i'm in bed", 'InBedIntent');
+    const t = await d.user('done', 'DoneIntent');
+    expect(t.speech).not.toContain('Where are you');
+    expect(stateOf(d)).toMatchObject({ step: 'breathingOffer', pos: 'BED' });
+  });
+
+  it('a side question during the minute in bed: the offer to carry on with that position', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user("i'm in bed", 'InBedIntent');
+    await d.user('when should i see a doctor');
+    const t = await d.user('no', 'AMAZON.NoIntent');
+    expect(t.speech).not.toContain('Where are you');
+    expect(stateOf(d)).toMatchObject({ step: 'resumeOffer', ret: 'positionHold' });
+  });
+});

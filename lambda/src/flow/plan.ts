@@ -97,6 +97,12 @@ export function finishTopic(s: State, opening: readonly Part[], carryOnLine = tr
   const rest: State = { ...s, solo: false };
   delete (rest as { back?: StepId }).back;
   delete (rest as { bq?: number }).bq;
+  if (back === 'position' && rest.pos) {
+    // The place is known. Just settled in a resting position: the plan goes on from there, not "where are you?"
+    // again. Interrupted in one: the offer to carry on with it.
+    if (s.step === 'positionHold') return enterStage(PLAN[PLAN.indexOf('position') + 1]!, rest, [...opening, ...(carryOnLine ? [talk(TALK.backToPlan)] : [])]);
+    return carryOnOffer({ ...rest, step: 'positionHold', q: 0 }, opening);
+  }
   if (back && back !== 'menu') {
     const target: State = { ...rest, step: back, q: bq ?? 0 };
     // Instructions to say again (a self-care part, a step of getting up): asked first, so they are their own turn.
