@@ -178,3 +178,25 @@ describe('the place, once known, is not asked again', () => {
     expect(stateOf(d)).toMatchObject({ step: 'resumeOffer', ret: 'positionHold' });
   });
 });
+
+describe('strangers, round E: the later questions and a side question at "shall we carry on?"', () => {
+  it('"go back" at Q13 after a no to Q12A is Q12A, not an age question never asked', async () => {
+    const d = talkTo();
+    await atTiltsOffer(d);
+    await d.user('no', 'AMAZON.NoIntent'); // no tilts
+    await d.user('no', 'AMAZON.NoIntent'); // no getting up
+    expect(stateOf(d)).toMatchObject({ step: 'final', q: 0 });
+    await d.user('no', 'AMAZON.NoIntent'); // not the first time
+    expect(stateOf(d)).toMatchObject({ step: 'final' });
+    await d.user('go back', 'AMAZON.PreviousIntent');
+    expect(stateOf(d)).toMatchObject({ step: 'final', q: 0 });
+  });
+
+  it.each(["i'm standing at the kitchen sink", "i'm holding on to the counter"])('"%s" is a place: standing', async (words) => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user(words, 'StandingIntent');
+    expect(stateOf(d)).toMatchObject({ pos: 'STANDING' });
+  });
+});

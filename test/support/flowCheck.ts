@@ -14,12 +14,12 @@ import type { FlowEvent } from '../../lambda/src/flow/events';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
 import { view } from '../../lambda/src/flow/outcome';
 import { recentlyCleared, type Memory } from '../../lambda/src/flow/memory';
-import { groupOf } from '../../lambda/src/flow/plan';
+import { finalApplies, groupOf } from '../../lambda/src/flow/plan';
 import type { State, StepId } from '../../lambda/src/flow/state';
 import { toEvent } from '../../lambda/src/handlers/events';
 import { SIGN_GROUP } from '../../lambda/src/content/emergency';
 import { ANSWERS } from '../../lambda/src/content/answers';
-import { MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
+import { FINAL_QUESTIONS, MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
@@ -308,7 +308,10 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     if (prev && !r.end && !next.emergency) {
       const stayed = next.step === prev.step && next.q === prev.q;
       // "Go back" goes back one question in a step of numbered questions or parts, and never forward.
-      if (e.kind === 'previous' && prev.q > 0 && ORDERED.has(prev.step) && (next.step !== prev.step || next.q !== prev.q - 1)) fail(here, `"go back" at ${prev.step} ${prev.q} went to ${next.step} ${next.q}`);
+      // (Q12-Q14 go back past a question that was not asked: the age questions after a no to Q12A.)
+      const earlierAsked = prev.step !== 'final' || FINAL_QUESTIONS.some((q, j) => j < prev.q && finalApplies(q, prev));
+      const wentBack = next.step === prev.step && (prev.step === 'final' ? next.q < prev.q && finalApplies(FINAL_QUESTIONS[next.q], next) : next.q === prev.q - 1);
+      if (e.kind === 'previous' && prev.q > 0 && ORDERED.has(prev.step) && earlierAsked && !wentBack) fail(here, `"go back" at ${prev.step} ${prev.q} went to ${next.step} ${next.q}`);
       if (e.kind === 'previous' && next.step === prev.step && next.q > prev.q) fail(here, `"go back" went forward at ${prev.step}`);
       // Words the skill could not place never move the conversation on ("what?" skips nothing).
       if (e.kind === 'fallback' && !stayed) fail(here, `an unclear answer moved ${prev.step} ${prev.q} to ${next.step} ${next.q}`);

@@ -93,6 +93,11 @@ describe('a side trip', () => {
       expect([step, o.state.back]).toEqual([step, STEPS[step].resume?.as ?? step]);
     }
   });
+
+  it('from "Shall we carry on with ...?", comes back to what it offered (the rest of the plan and its safety net)', () => {
+    const o = go(at('resumeOffer', { ret: 'care', rq: 1 }), { kind: 'topic', topic: 'doctor' });
+    expect(o.state).toMatchObject({ back: 'care', bq: 1 });
+  });
 });
 
 describe('"help me lie down"', () => {

@@ -126,6 +126,8 @@ const OFFERED_FIRST: ReadonlySet<TopicId> = new Set(['heatIce', 'painRelief', 'd
 /** A topic asked for in the middle of something: remember where, so the conversation comes back. */
 export function sideTrip(s: State, topic: TopicId, opening: readonly Part[]): Outcome {
   const interrupted = STEPS[s.step].safety === 'plan' || STEPS[s.step].safety === 'movement' || STEPS[s.step].safety === 'exercise' || s.step === 'breathing' || s.step === 'breathingOffer';
+  // From "Shall we carry on with ...?", the way back is to what it offered.
+  if (s.step === 'resumeOffer' && s.cleared && s.ret && !s.solo) return startTopic({ ...s, back: s.ret, bq: s.rq ?? 0 }, topic, opening);
   const from: State = s.solo || !interrupted || s.step === 'menu' ? s : { ...s, back: STEPS[s.step].resume?.as ?? s.step, bq: s.q };
   return startTopic(from, topic, opening);
 }
@@ -228,7 +230,7 @@ export function laterQuestions(s: State, opening: readonly Part[], intro = true)
 }
 
 /** Q12-Q14: each asked only while it can still change the advice. */
-function finalApplies(q: LaterQuestion | undefined, s: State): boolean {
+export function finalApplies(q: LaterQuestion | undefined, s: State): boolean {
   switch (q?.id) {
     case undefined:
       return false;

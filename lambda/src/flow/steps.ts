@@ -29,7 +29,7 @@ import type { FlowEvent } from './events';
 import { enter, reply, type Outcome } from './outcome';
 import {
   advance, afterLater, back, breathe, mayPace, careEnd, clear, emergency, emergencyBody, emergencyHold, otherWays, enterStage, goodbye, groupOf,
-  ageBand, beginGetUp, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
+  ageBand, beginGetUp, finalApplies, finishTopic, medicine, overFifty, MEDICINE_PART, nextFinal, painStop, restored, returnTo, toMenu, tilts, wantedTopic,
 } from './plan';
 import { line, lines, talk, type Part } from './reply';
 import type { EmergencyCause, State, StepId, TopicId } from './state';
@@ -645,7 +645,12 @@ function atFinal(s: State, e: FlowEvent): Outcome {
   }
   if (e.kind === 'no') return nextFinal(q.id === 'Q12C' ? { ...s, age: 'adult' } : s, s.q + 1, []);
   if (e.kind === 'done' || e.kind === 'skip') return advance(s, []);
-  if (e.kind === 'previous') return s.q > 0 ? reply({ ...s, q: s.q - 1 }, [], { body: false }) : back(s);
+  if (e.kind === 'previous') {
+    // The question before that was asked: the age questions are not, after a no to Q12A.
+    let before = s.q - 1;
+    while (before >= 0 && !finalApplies(FINAL_QUESTIONS[before], s)) before--;
+    return before >= 0 ? reply({ ...s, q: before }, [], { body: false }) : back(s);
+  }
   return reply(s, [talk(TALK.notUnderstood)], { body: false, otherWords: true });
 }
 
