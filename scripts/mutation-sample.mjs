@@ -13,6 +13,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 import config from '../stryker.config.mjs';
+import { mulberry32 } from './lib/random.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,17 +42,6 @@ function scope() {
   return files.sort();
 }
 
-/** mulberry32: a small seeded generator, so the same seed draws the same sample. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCORE_ONLY = process.argv.includes('--score-only');
 const quiet = { debug() {}, info() {}, trace() {}, warn: console.warn, error: console.error, isDebugEnabled: () => false, isTraceEnabled: () => false };
@@ -63,7 +53,7 @@ const { mutants } = await new Instrumenter(quiet).instrument(
 
 // Partial Fisher-Yates: the first SIZE of a seeded shuffle.
 const pick = mutants.map((m) => ({ file: m.fileName, location: m.location, mutatorName: m.mutatorName, replacement: m.replacement }));
-const draw = random(SEED);
+const draw = mulberry32(SEED);
 const size = Math.min(SIZE, pick.length);
 for (let i = 0; i < size; i++) {
   const j = i + Math.floor(draw() * (pick.length - i));
