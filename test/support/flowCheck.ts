@@ -280,6 +280,7 @@ export function explore(roots: readonly Root[], search: Search, events: readonly
     if (empty) fail(here, 'the reply is empty');
     if (!r.end && !r.permission && !(r.ask?.length || r.reprompt?.length)) fail(here, 'open with no question');
     if ((e.kind === 'stop' || e.kind === 'call' || e.kind === 'helpHere') && !r.end) fail(here, `${e.kind} did not close the session`);
+    if ((e.kind === 'fallback' || e.kind === 'unsupported') && r.end) fail(here, 'words not placed closed the session');
     if (e.kind === 'help' && prev && !r.end && (next.step !== prev.step || next.q !== prev.q)) fail(here, 'help moved the conversation');
     if (prev?.emergency && !next.emergency) fail(here, 'an emergency was dropped');
     if (prev?.t2 && !next.t2) fail(here, 'a same-day (T2) answer was dropped');
