@@ -114,8 +114,32 @@ const sum = (parts: readonly Part[] | undefined, i: number): number => {
   for (const p of parts ?? []) n += wordsOf(p, i);
   return n;
 };
+/** A part's words in its longest locale: a bound on every locale's count, so most replies are checked once. */
+const maxWords = new WeakMap<object, number>();
+const varsMax = new WeakMap<object, Map<string, number>>();
+const mostWords = (p: Part): number => {
+  if ('talk' in p) return wordsOf(p, 0);
+  if (!('line' in p)) return 0;
+  if (p.vars) {
+    const byVars = varsMax.get(p.line) ?? varsMax.set(p.line, new Map()).get(p.line)!;
+    const k = JSON.stringify(p.vars);
+    let n = byVars.get(k);
+    if (n === undefined) byVars.set(k, (n = Math.max(...PACKS.map((_, i) => wordsOf(p, i)))));
+    return n;
+  }
+  let n = maxWords.get(p.line);
+  if (n === undefined) maxWords.set(p.line, (n = Math.max(...PACKS.map((_, i) => wordsOf(p, i)))));
+  return n;
+};
+const sumMost = (parts: readonly Part[] | undefined): number => {
+  let n = 0;
+  for (const p of parts ?? []) n += mostWords(p);
+  return n;
+};
 export function tooLong(r: Reply): string[] {
   const exercise = r.say.some(isSet) || (r.ask ?? []).some(isSet);
+  // Within the limit in the longest words of every part: within it in every locale.
+  if ((exercise ? 0 : sumMost(r.say) + sumMost(r.ask)) <= MAX_TURN_WORDS && (r.end ? 0 : sumMost(r.reprompt ?? r.ask ?? r.say)) <= MAX_TURN_WORDS) return [];
   const problems: string[] = [];
   for (let i = 0; i < PACKS.length; i++) {
     const spoken = exercise ? 0 : sum(r.say, i) + sum(r.ask, i);
