@@ -68,7 +68,7 @@ describe('the same request again, to its own confirmation', () => {
 });
 
 describe('"I meant yes": a no taken back', () => {
-  it.each(['i meant yes', 'wait, i meant yes', 'actually yes', 'change that to yes'])('"%s" at the second question is a yes to the first: the number', async (words) => {
+  it.each(['i meant yes', 'wait, i meant yes', 'actually yes', 'change that to yes', 'wait, actually yes', 'sorry, yes', 'no wait, yes', 'i mean yes'])('"%s" at the second question is a yes to the first: the number', async (words) => {
     const d = talkTo();
     await opened(d);
     await d.user('no', 'AMAZON.NoIntent');
