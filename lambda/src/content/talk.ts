@@ -35,7 +35,7 @@ export const TALK = {
   laterFirst: 'Before that, a few more safety questions.',
   cannotSkipLater: "I can't skip these. They only take a moment, and they keep you safe.",
   yesOrNo: 'Sorry, is that a yes, or a no?',
-  atStart: "We're at the start of this part.",
+  atStart: "That's as far back as we can go.",
   doingNow: "That's what we're doing now.",
   thatsFine: "That's fine.",
   timerSet: 'Done. Your fifteen minute timer is set.',

@@ -70,6 +70,8 @@ export interface StepSpec {
   readonly resume: { readonly as: StepId; readonly topic: ResumeTopic } | null;
   /** The person is holding a position or moving: unclear words get "take your time", not "didn't catch that". */
   readonly busy: boolean;
+  /** The question is long: after the answer to a question asked out loud, its short form (the view's otherWords). */
+  readonly longAsk?: true;
   readonly ack: AckMeaning | ((s: State) => AckMeaning);
   /** How the step answers an event that means something different at each step. */
   readonly on: (s: State, e: FlowEvent) => Outcome;
@@ -253,6 +255,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     screen: { title: 'Reminder', hint: null },
     resume: null,
     busy: false,
+    longAsk: true,
     ack: 'ask',
     on: (s, e) => {
       if (e.kind === 'yes' && s.alert) return setAlert(s, s.alert);
@@ -399,6 +402,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     screen: { title: 'Pelvic tilts', hint: null },
     resume: { as: 'tiltsOffer', topic: 'tilts' },
     busy: false,
+    longAsk: true,
     ack: 'yes',
     on: offer((s) => tilts(s)),
   },
@@ -553,6 +557,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     screen: { title: 'What would you like?', hint: 'Breathing · Positions · Getting up · Heat or ice · Doctor' },
     resume: null,
     busy: false,
+    longAsk: true,
     ack: 'fallback',
     on: (s, e) => {
       if (e.kind === 'yes') return reply(s, [], { body: false, otherWords: true });

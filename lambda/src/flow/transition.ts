@@ -187,7 +187,7 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
       // "What do I do?" after a warning sign: the number first, again.
       if (s.emergency) return reply(s, [line(T1_REMINDER), talk(TALK.helpEmergency)], { body: false });
       // What they can say here, in one sentence, and what the skill can do, in one more.
-      return reply(s, [talk(s.emergency ? TALK.helpEmergency : STEPS[s.step].help(s)), talk(s.emergency || !s.cleared ? TALK.helpCanEarly : TALK.helpCan)], { body: false });
+      return reply(s, [talk(STEPS[s.step].help(s)), talk(s.cleared ? TALK.helpCan : TALK.helpCanEarly)], { body: false });
     case 'why':
       // Why the questions: in one short sentence, then the same question again (nothing moves on).
       return reply(s, [talk(s.emergency ? TALK.whyEmergency : QUESTION_STEPS.has(s.step) ? TALK.whyAsk : TALK.whyPlan)], { body: false });
@@ -326,8 +326,8 @@ function answer(prev: State | undefined, q: QuestionId): Outcome {
     return sideTrip(s, 'painRelief', says);
   }
   if (s.emergency) return reply({ ...s, step: s.step }, says, { body: false });
-  // The menu, a reminder's confirmation and the tilts offer have long questions: after an answer, their short forms.
-  return reply(s, says, { body: false, otherWords: s.step === 'menu' || s.step === 'reminderConfirm' || s.step === 'tiltsOffer' });
+  // A step with a long question asks its short form after the answer (the catalogue's longAsk).
+  return reply(s, says, { body: false, otherWords: STEPS[s.step].longAsk === true });
 }
 
 /**
