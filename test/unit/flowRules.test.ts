@@ -225,3 +225,23 @@ it('compares real sentences', () => {
   expect(textFor(T2_ADVICE.say, localePack('en-US')).length).toBeGreaterThan(10);
   expect(textFor(MEDICINE_ASK_PHARMACIST.say, localePack('en-US')).length).toBeGreaterThan(10);
 });
+
+describe('a returning person\'s first words', () => {
+  const memory = { v: 1 as const, pace: 'slower' as const, disclaimed: true, clear: true, at: NOW - 3 * 3_600_000 };
+  const events: FlowEvent[] = [
+    { kind: 'launch' }, { kind: 'fallback' }, { kind: 'stop' }, { kind: 'help' }, { kind: 'yes' }, { kind: 'emergency' },
+    { kind: 'emergency', sign: 'FALL' }, { kind: 'fact', fact: 'FEVER' }, { kind: 'pregnant' }, { kind: 'dizzy' },
+    { kind: 'question', question: 'heartAttack' }, { kind: 'question', question: 'paracetamol' }, { kind: 'call', urgent: true },
+    { kind: 'helpHere' }, { kind: 'helpComing' }, { kind: 'alone' }, { kind: 'company' }, { kind: 'scared' }, { kind: 'age', years: 70 },
+    { kind: 'forget' }, { kind: 'forgotten', ok: true },
+  ];
+
+  it('whatever they are, keep the saved pace and the disclaimer heard before (found by the flow atlas)', () => {
+    for (const e of events) {
+      const o = transition(undefined, e, { ...ctx, memory });
+      expect([e.kind, o.state.pace, o.state.disclaimed]).toEqual([e.kind, 'slower', true]);
+    }
+    // Without a memory, the usual pace.
+    for (const e of events) expect(go(undefined, e).state.pace).toBe('normal');
+  });
+});

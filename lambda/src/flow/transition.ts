@@ -91,6 +91,8 @@ const QUESTION_STEPS = new Set<StepId>(['screen', 'rescreen', 'checkSign', 'sign
 const ALWAYS_HEARD = new Set<FlowEvent['kind']>(['stop', 'help', 'why', 'repeat', 'startOver', 'call', 'helpHere', 'helpComing']);
 
 function decide(before: State | undefined, event: FlowEvent, context: FlowContext): Outcome {
+  // A first turn that is not an opening (a sign, a question, "I'm pregnant") still keeps the saved pace.
+  const blank = remembered(context);
   // "How do I get out of bed?" says where they are, too.
   const prev = before && event.kind === 'topic' && event.pos ? { ...before, pos: event.pos } : before;
   if (event.kind === 'yes' && event.meant) {
@@ -101,17 +103,17 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
   switch (event.kind) {
     // A red flag said at any moment outranks everything else (docs/clinical/reference.md: the safety screen).
     case 'emergency':
-      if (event.sign) return emergency(prev ?? initialState(), event.sign, HEARD_SIGN[event.sign]);
+      if (event.sign) return emergency(prev ?? blank, event.sign, HEARD_SIGN[event.sign]);
       // Already an emergency: the number and what to do again, never a read-back of what they may not have said.
       if (prev?.emergency) return emergencyHold(prev, false);
-      return checkSign(prev ?? initialState());
+      return checkSign(prev ?? blank);
     case 'call':
-      return callRequest(prev ?? initialState(), event.urgent);
+      return callRequest(prev ?? blank, event.urgent);
     case 'helpHere':
-      return { state: { ...(prev ?? initialState()), step: 'emergency', emergency: prev?.emergency ?? 'CALLED' }, reply: { say: [line(HELP_HERE)], end: true } };
+      return { state: { ...(prev ?? blank), step: 'emergency', emergency: prev?.emergency ?? 'CALLED' }, reply: { say: [line(HELP_HERE)], end: true } };
     case 'helpComing': {
       // Help is coming: the question is the offer for while they wait, and what to do while waiting if not heard yet.
-      const s: State = { ...(prev ?? initialState()), step: 'emergency', q: 1, emergency: prev?.emergency ?? 'CALLED', called: true };
+      const s: State = { ...(prev ?? blank), step: 'emergency', q: 1, emergency: prev?.emergency ?? 'CALLED', called: true };
       const wait = prev?.emergency && !waitHeard(prev) ? [line(WHILE_YOU_WAIT[groupOf(prev.emergency)])] : [];
       return reply(s, [...(prev?.emergency ? [] : [line(HEARD_CALLED)]), line(HELP_COMING), ...wait], { body: false });
     }
@@ -122,9 +124,9 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
         const wait = waitHeard(prev) ? [] : [line(WHILE_YOU_WAIT[groupOf(prev.emergency)])];
         return reply({ ...prev, step: 'emergency', q: 1 }, [line(ALONE_EMERGENCY), line(CONTACT_CALL), ...wait], { body: false });
       }
-      return noted(prev, prev ?? initialState(), [line(ALONE_CALM)]);
+      return noted(prev, prev ?? blank, [line(ALONE_CALM)]);
     case 'company': {
-      const s: State = { ...(prev ?? initialState()), company: true };
+      const s: State = { ...(prev ?? blank), company: true };
       if (s.emergency) return reply({ ...s, step: 'emergency', q: 1 }, [line(COMPANY_EMERGENCY)], { body: false });
       // An older person told to get down only with someone there to help them up: now the way down.
       if (prev?.step === 'positionHold' && s.age === 'over65' && (s.pos === 'STANDING' || s.pos === 'SITTING') && s.cleared) return startTopic(s, 'lieDown', [talk(TALK.company)]);
@@ -134,33 +136,33 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
       // The number again, unless they have called: then that help is on its way.
       if (prev?.emergency) return reply({ ...prev, step: 'emergency' }, [line(SCARED_EMERGENCY), line(prev.called ? HELP_ON_THE_WAY : CALL_NOW[groupOf(prev.emergency)])], { body: false });
       // No reassurance before the warning signs are ruled out.
-      return noted(prev, prev ?? initialState(), [line(prev?.cleared ? SCARED_CALM : SCARED_SCREENING)]);
+      return noted(prev, prev ?? blank, [line(prev?.cleared ? SCARED_CALM : SCARED_SCREENING)]);
     case 'fact':
-      return fact(prev, event.fact);
+      return fact(prev, event.fact, blank);
     case 'question':
       if (prev && SAFETY_QUESTIONS.has(prev.step)) break;
-      return answer(prev, event.question);
+      return answer(prev, event.question, blank);
     case 'dizzy':
       if (prev && SAFETY_QUESTIONS.has(prev.step)) break;
-      return dizzy(prev);
+      return dizzy(prev, blank);
     case 'pregnant':
       // Said at the tilts (done on the back): noted, and the tilts left out (S-NHSPREG).
       if (prev && !prev.emergency && STEPS[prev.step].stage === 'tiltsOffer') return enterStage('tiltsOffer', { ...prev, pregnant: true }, [line(PREGNANT_NOTED)]);
-      return noted(prev, { ...(prev ?? initialState()), pregnant: true }, [line(prev?.emergency ? PREGNANT_NOTED_EMERGENCY : PREGNANT_NOTED)]);
+      return noted(prev, { ...(prev ?? blank), pregnant: true }, [line(prev?.emergency ? PREGNANT_NOTED_EMERGENCY : PREGNANT_NOTED)]);
     case 'age': {
       if (prev?.step === 'final' && !prev.emergency) return STEPS.final.on(prev, event);
       if (prev?.step === 'downAge' && !prev.emergency) return STEPS.downAge.on(prev, event);
       const band = ageBand(event.years);
-      return noted(prev, { ...(prev ?? initialState()), ...(band ? { age: band } : {}) }, [line(AGE_NOTED)]);
+      return noted(prev, { ...(prev ?? blank), ...(band ? { age: band } : {}) }, [line(AGE_NOTED)]);
     }
     case 'forget': {
-      const s = prev ?? initialState();
+      const s = prev ?? blank;
       // "Forget me" again, to "Shall I forget?": that is the yes.
       if (s.step === 'forgetConfirm') return STEPS.forgetConfirm.on(s, { kind: 'yes' });
       return enter({ ...s, step: 'forgetConfirm', ret: s.step, rq: s.q }, []);
     }
     case 'forgotten':
-      return returnTo(prev ?? initialState(), [talk(event.ok ? TALK.forgetDone : TALK.forgetFailed)]);
+      return returnTo(prev ?? blank, [talk(event.ok ? TALK.forgetDone : TALK.forgetFailed)]);
     case 'alertDone':
       if (prev) return alertDone(prev, event.result);
       break;
@@ -228,14 +230,15 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
   }
 }
 
+/** A new conversation's state: the saved pace, and whether the disclaimer was heard before. */
+function remembered({ memory }: FlowContext): State {
+  return { ...initialState(), ...(memory?.pace ? { pace: memory.pace } : {}), ...(memory?.disclaimed ? { disclaimed: true } : {}) };
+}
+
 /** A request that arrives with no conversation behind it: a new session, or state that could not be read. */
-function fromNothing(event: FlowEvent, { memory, now = 0 }: FlowContext): Outcome {
-  const fresh: State = {
-    ...initialState(),
-    ...(event.kind === 'topic' && event.pos ? { pos: event.pos } : {}),
-    ...(memory?.pace ? { pace: memory.pace } : {}),
-    ...(memory?.disclaimed ? { disclaimed: true } : {}),
-  };
+function fromNothing(event: FlowEvent, context: FlowContext): Outcome {
+  const { memory, now = 0 } = context;
+  const fresh: State = { ...remembered(context), ...(event.kind === 'topic' && event.pos ? { pos: event.pos } : {}) };
   const opening = event.kind === 'launch' || event.kind === 'entry' || event.kind === 'topic';
   if (memory && opening) {
     const want = event.kind === 'topic' ? { want: event.topic } : {};
@@ -285,8 +288,8 @@ function noted(prev: State | undefined, s: State, opening: readonly Part[]): Out
 }
 
 /** A T2 fact said at any moment: said back, then same-day advice, never the emergency number. */
-function fact(prev: State | undefined, f: FactId): Outcome {
-  const s: State = { ...(prev ?? initialState()), t2: true, later: true };
+function fact(prev: State | undefined, f: FactId, blank: State): Outcome {
+  const s: State = { ...(prev ?? blank), t2: true, later: true };
   const advice = prev?.t2 ? [line(factHeard(f))] : [line(factHeard(f)), line(T2_ADVICE)];
   return noted(prev, s, advice);
 }
@@ -304,8 +307,8 @@ function askAgain(s: State, id: string, opening: readonly Part[]): Outcome {
  * A question people ask out loud, at any step: two or three short sentences, then the step's own question
  * again, so the plan carries on. Movement lines only once the screen is clear and no warning sign was heard.
  */
-function answer(prev: State | undefined, q: QuestionId): Outcome {
-  const s = prev ?? initialState();
+function answer(prev: State | undefined, q: QuestionId, blank: State): Outcome {
+  const s = prev ?? blank;
   const a = ANSWERS[q];
   const safe = s.cleared === true && !s.emergency;
   // After a same-day answer, no later timeline to contradict it: the same-day advice instead.
@@ -347,8 +350,8 @@ function meantYes(s: State): Outcome | undefined {
 }
 
 /** "I feel dizzy": during breathing, smaller breaths; anywhere else, the faint question on its own. */
-function dizzy(prev: State | undefined): Outcome {
-  const s = prev ?? initialState();
+function dizzy(prev: State | undefined, blank: State): Outcome {
+  const s = prev ?? blank;
   if (s.emergency) return reply(s, [line(WHILE_YOU_WAIT.faint)], { body: false });
   if (s.step === 'breathing' || s.step === 'breathingOffer') return reply(s, [line(BREATHING_DIZZY), line(DIZZY_SAFETY)], { body: false });
   return askAgain(prev ? s : { ...s, step: 'screen', q: 0 }, 'Q2D', []);
