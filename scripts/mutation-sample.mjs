@@ -44,6 +44,9 @@ function scope() {
 
 
 const SCORE_ONLY = process.argv.includes('--score-only');
+// Every covering test runs for every mutant (no bail), so the report says which tests kill each one, and the
+// score can be given without the flow atlas too (slower: a mutant killed early runs its other tests as well).
+const ALL_TESTS = process.argv.includes('--all-tests');
 const quiet = { debug() {}, info() {}, trace() {}, warn: console.warn, error: console.error, isDebugEnabled: () => false, isTraceEnabled: () => false };
 const files = scope();
 const { mutants } = await new Instrumenter(quiet).instrument(
@@ -83,6 +86,7 @@ export default {
   ignorers: ['sampled-only'],
   incremental: false,
   concurrency: ${Number(CONCURRENCY)},
+  disableBail: ${ALL_TESTS},
   reporters: ['progress', 'json', 'html'],
   htmlReporter: { fileName: '${OUT}/index.html' },
   jsonReporter: { fileName: '${OUT}/mutation.json' },
@@ -131,6 +135,21 @@ const valid = covered + (counts.NoCoverage ?? 0);
 const [alo, ahi] = wilson(killed, valid);
 console.log(`  killed (timeouts included) of covered: ${killed}/${covered} = ${pct(covered ? killed / covered : 0)} (95% interval ${pct(lo)} to ${pct(hi)})`);
 console.log(`  killed of all (not covered counted as survived): ${killed}/${valid} = ${pct(valid ? killed / valid : 0)} (95% interval ${pct(alo)} to ${pct(ahi)})`);
+// Which of the kills need the flow atlas (test/golden/atlas.test.ts), a change detector: the rest are rules.
+const testFile = new Map(Object.entries(report.testFiles ?? {}).flatMap(([file, { tests }]) => tests.map((t) => [t.id, file])));
+const atlasOnly = outcome.filter((o) => {
+  if (o.status !== 'Killed') return false;
+  const m = results.get(key(o.file, o.location.start.line + 1, o.location.start.column + 1, o.mutatorName, o.replacement));
+  const by = (m?.killedBy ?? []).map((id) => testFile.get(id) ?? '');
+  return by.length > 0 && by.every((f) => f.endsWith('test/golden/atlas.test.ts'));
+});
+for (const o of atlasOnly) o.atlasOnly = true;
+writeFileSync(join(OUT, 'outcome.json'), JSON.stringify({ seed: SEED, scope: mutants.length, counts, outcome }, null, 1));
+if (report.testFiles && ALL_TESTS) {
+  const k = killed - atlasOnly.length;
+  const [rlo, rhi] = wilson(k, covered);
+  console.log(`  killed by tests other than the flow atlas: ${k}/${covered} = ${pct(covered ? k / covered : 0)} (95% interval ${pct(rlo)} to ${pct(rhi)}); ${atlasOnly.length} by the atlas alone`);
+}
 for (const o of outcome.filter((o) => o.status === 'Survived' || o.status === 'NoCoverage' || o.status === 'NotRun')) {
   console.log(`  ${o.status}: ${o.file}:${o.line} ${o.mutatorName} -> ${o.replacement.replace(/\s+/g, ' ').slice(0, 80)}`);
 }
