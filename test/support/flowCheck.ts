@@ -19,7 +19,7 @@ import type { State, StepId } from '../../lambda/src/flow/state';
 import { toEvent } from '../../lambda/src/handlers/events';
 import { SIGN_GROUP } from '../../lambda/src/content/emergency';
 import { ANSWERS } from '../../lambda/src/content/answers';
-import { FINAL_QUESTIONS, MORE_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
+import { FINAL_QUESTIONS, SCREEN } from '../../lambda/src/content/screen';
 import { WHEN_TO_SEE_DOCTOR } from '../../lambda/src/content/selfcare';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
@@ -27,6 +27,7 @@ import { intentVariants, loadModel } from './model';
 import { report } from './logCapture';
 import { lengthProblems, MAX_TURN_WORDS, replyLength, wordCount } from './replyLength';
 import { partText } from '../../lambda/src/speech/render';
+import { seededStates } from '../../tools/flowSeeds';
 
 export const MAX_STATE_BYTES = 2048;
 export const NOW = Date.parse('2026-11-21T15:00:00Z');
@@ -185,30 +186,7 @@ const ORDERED = new Set<StepId>(['screen', 'more', 'final', 'care', 'close', 'ge
 const LATER_TIMELINE = WHEN_TO_SEE_DOCTOR.map((c) => textFor(c.say, en));
 
 /** States deep in the plan, reached by the flow itself, so every step is within reach of a root. */
-export function seeded(): Array<{ label: string; state: State }> {
-  const drive = (events: FlowEvent[]): State => {
-    let s: State | undefined;
-    for (const e of events) s = transition(s, e, { now: NOW }).state;
-    return s!;
-  };
-  const noes = (n: number): FlowEvent[] => Array<FlowEvent>(n).fill({ kind: 'no' });
-  const cleared: FlowEvent[] = [{ kind: 'entry' }, ...noes(SCREEN.length)];
-  const atMore: FlowEvent[] = [...cleared, { kind: 'position', pos: 'BED' }, { kind: 'done' }, { kind: 'no' }];
-  const later: FlowEvent[] = [...atMore, ...noes(MORE_QUESTIONS.length)];
-  return [
-    { label: 'screen, last question', state: drive([{ kind: 'entry' }, ...noes(SCREEN.length - 1)]) },
-    { label: 'cleared, asked where they are', state: drive(cleared) },
-    { label: 'standing, in a position for standing', state: drive([...cleared, { kind: 'position', pos: 'STANDING' }]) },
-    { label: 'halfway through Q6-Q11', state: drive([...atMore, ...noes(5)]) },
-    { label: 'Q6-Q11 done, tilts offered', state: drive(later) },
-    { label: 'getting up', state: drive([...later, { kind: 'no' }, { kind: 'yes' }]) },
-    { label: 'Q12-Q14', state: drive([...later, { kind: 'no' }, { kind: 'no' }]) },
-    { label: 'the self-care plan', state: drive([...later, ...noes(5)]) },
-    { label: 'T2 answered', state: drive([...atMore, { kind: 'yes' }]) },
-    { label: 'emergency, breathing', state: drive([{ kind: 'entry' }, { kind: 'yes' }, { kind: 'yes' }]) },
-    { label: 'emergency, cannot breathe', state: drive([{ kind: 'entry' }, { kind: 'emergency', sign: 'BREATHING' }]) },
-  ];
-}
+export const seeded = (): Array<{ label: string; state: State }> => seededStates(NOW);
 
 /** A start: the memory the skill found, and states seeded deep in the plan (only for a new person). */
 export interface Root {
@@ -227,7 +205,9 @@ export const RETURNING: readonly Root[] = [
   { label: 'cleared an hour ago, mid-breathing', memory: { v: 1, pace: 'slower', clear: true, at: NOW - HOUR, step: 'breathingOffer', q: 0 } },
   { label: 'cleared an hour ago', memory: { v: 1, clear: true, at: NOW - HOUR } },
   { label: 'cleared three hours ago', memory: { v: 1, clear: true, at: NOW - 3 * HOUR, step: 'tiltsOffer', q: 0 } },
-  { label: 'last time ended in an emergency', memory: { v: 1, pace: 'normal', disclaimed: true } },
+  // Not recently cleared: the full screen again. (A saved pace or disclaimer would make every path a new one to
+  // search to depth 5 for no new step; the first turn with them is test/unit/flowRules.test.ts's and the atlas's.)
+  { label: 'last time ended in an emergency', memory: { v: 1, pace: 'normal' } },
 ];
 
 export interface Search {

@@ -8,6 +8,7 @@ import { memoryFrom, type Memory } from '../../lambda/src/flow/memory';
 import type { Part } from '../../lambda/src/flow/reply';
 import type { State } from '../../lambda/src/flow/state';
 import { transition, type Outcome } from '../../lambda/src/flow/transition';
+import { seededStates } from '../flowSeeds';
 
 /** Where a conversation opens: a new session, or a person coming back. */
 export const START = 'start';
@@ -69,8 +70,8 @@ const shapeOf = (s: State): string => JSON.stringify(SHAPE.map((k) => (s as unkn
  * Breadth-first over distinct state shapes, from a new session and from each place a returning person could
  * resume, up to `maxStates` states (the graph of steps saturates long before that).
  */
-export function exploreFlow(options: { maxStates?: number; now?: number } = {}): FlowGraph {
-  const maxStates = options.maxStates ?? 20000;
+export function exploreFlow(options: { maxStates?: number; now?: number; seeds?: boolean } = {}): FlowGraph {
+  const maxStates = options.maxStates ?? 8000;
   // A morning at home: reminders can be offered (the handler finds the time from the device's time zone).
   const local = { date: '2026-11-21', hour: 10, minute: 0 };
   const now = options.now ?? Date.parse('2026-11-21T09:00:00Z');
@@ -113,6 +114,12 @@ export function exploreFlow(options: { maxStates?: number; now?: number } = {}):
     for (const e of events) note(START, e, transition(undefined, e, { now: now + 60_000, memory, local }));
   };
   opening();
+  // With the model check's states deep in the plan, so the later steps are reached in a few levels.
+  for (const { state } of options.seeds === false ? [] : seededStates(now)) {
+    if (seen.has(shapeOf(state))) continue;
+    seen.add(shapeOf(state));
+    frontier.push(state);
+  }
   // Level by level until three levels in a row find no new edge, event or sentence (or the cap).
   const found = () => [...edges.values()].reduce((n, e) => n + e.events.size, 0) + clinical.size + talk.size;
   const explore = (cap: number) => {
