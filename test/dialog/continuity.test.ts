@@ -71,6 +71,36 @@ describe('picking up where you left off', () => {
     expect(resumed.speech).toContain('Shall we breathe together for a minute?');
   });
 
+  it('something else asked for at the carry-on offer comes right after the short check, not the full screen', async () => {
+    const p = person();
+    await toBreathing(p.talk());
+    later(20);
+    const d = p.talk();
+    expect((await d.user('open back helper')).speech).toBe('Welcome back. Shall we carry on with the slow breathing?');
+    const help = await d.user('help');
+    expect(help.speech).toContain('Just say yes to carry on where we left off, or no.');
+    const asked = await d.user('how do i get out of bed');
+    expect(asked.speech).toContain("I'll get to that right after one safety question.");
+    expect(asked.speech).toContain('Do you have any of these now?');
+    expect(asked.speech).not.toContain('Did this start after a bad fall');
+    const after = await d.user('no');
+    expect(after.speech).toContain("Thank you. Let's carry on gently.");
+    // Getting up needs Q6-Q11 first: the way there, not the breathing they were offered before.
+    expect(after.speech).not.toContain('Shall we breathe together for a minute?');
+    expect(stateAfter(after)).toMatchObject({ cleared: true, want: 'getUp' });
+    expect(stateAfter(after).breathed).toBeUndefined();
+
+    // (A clear by the short check does not open another short check: a second person for the timer.)
+    const q = person();
+    await toBreathing(q.talk());
+    later(20);
+    const e = q.talk();
+    await e.user('open back helper');
+    const timer = await e.user('set a timer for fifteen minutes');
+    expect(timer.speech).toContain('I hear you. First, one safety question.');
+    expect(timer.speech).toContain('Do you have any of these now?');
+  });
+
   it('not sure to the present-tense question is an emergency, said back truthfully, with no movement after', async () => {
     const p = person();
     await toBreathing(p.talk());

@@ -189,7 +189,7 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
     // A returning person, before the short check; or, in a conversation, the way back to instructions (ret) or to a
     // topic asked for before the questions (want).
     view: (s) => ({ ask: [talk(s.cleared && !s.ret && s.want ? TOPIC_ASK[s.want] : RESUME_ASK[(s.ret && resumeTopic(s.ret)) || 'position'] ?? RESUME_ASK.position!)] }),
-    help: help(TALK.helpWaiting),
+    help: help(TALK.helpResume),
     screen: { title: (s) => (s.cleared ? 'Carry on' : 'Welcome back'), hint: null },
     resume: null,
     busy: false,

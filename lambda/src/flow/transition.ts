@@ -177,6 +177,10 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
   // A pending safety question is answered before anything else moves on (help, repeat and stop still work).
   if (SAFETY_QUESTIONS.has(s.step) && !ALWAYS_HEARD.has(event.kind)) return STEPS[s.step].on(s, event);
   if (event.kind === 'ack') return acknowledged(s);
+  // A returning person asked whether to carry on, before the short check: what they ask for comes after it.
+  if (s.step === 'resumeOffer' && !s.cleared && (event.kind === 'topic' || event.kind === 'timer' || event.kind === 'reminder' || event.kind === 'menu')) {
+    return beforeTheCheck(s, event.kind === 'topic' ? event.topic : undefined);
+  }
   // "Ouch" at a question: kindly, then the same question (steps where the person moves stop and check instead).
   if (event.kind === 'feel' && event.feeling === 'worse' && !STEPS[s.step].busy && s.step !== 'tiltsFeel') {
     return reply(s, [talk(TALK.sorryItHurts)], { body: false });
@@ -228,6 +232,17 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
     default:
       return STEPS[s.step].on(s, event);
   }
+}
+
+/**
+ * Something asked for at "Shall we carry on with ...?", before the returning person's short check: a topic
+ * instead of carrying on comes right after the check; a timer, a reminder or the menu waits for it.
+ */
+function beforeTheCheck(s: State, topic: TopicId | undefined): Outcome {
+  const check: State = { ...s, step: 'rescreen', q: 0 };
+  if (!topic) return enter(check, [talk(TALK.finishCheckFirst)]);
+  const { ret: _ret, rq: _rq, ...rest } = check;
+  return enter({ ...rest, want: topic }, [talk(TALK.afterCheck)]);
 }
 
 /** A new conversation's state: the saved pace, and whether the disclaimer was heard before. */
