@@ -44,8 +44,8 @@ function scope() {
 
 
 const SCORE_ONLY = process.argv.includes('--score-only');
-// Every covering test runs for every mutant (no bail), so the report says which tests kill each one, and the
-// score can be given without the flow atlas too (slower: a mutant killed early runs its other tests as well).
+// The report names every test that kills each mutant (Stryker's jest runner runs all covering tests anyway:
+// jest cannot bail when run programmatically), so the score can be given without the flow atlas too.
 const ALL_TESTS = process.argv.includes('--all-tests');
 const quiet = { debug() {}, info() {}, trace() {}, warn: console.warn, error: console.error, isDebugEnabled: () => false, isTraceEnabled: () => false };
 const files = scope();

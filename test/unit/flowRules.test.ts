@@ -15,6 +15,8 @@ import { reminderConfirmLine } from '../../lambda/src/flow/alerts';
 import { ANSWERS, QUESTION_IDS } from '../../lambda/src/content/answers';
 import { FINAL_QUESTIONS, MORE_QUESTIONS, T2_ADVICE, T3_ADVICE } from '../../lambda/src/content/screen';
 import { MEDICINE_ASK_PHARMACIST, MEDICINE_CHECKS } from '../../lambda/src/content/selfcare';
+import { MAX_HOLDS } from '../../lambda/src/content/guidance';
+import { MOVE_ONCE_SET, MOVE_UNTIL_HOUR } from '../../lambda/src/content/alerts';
 import { TALK } from '../../lambda/src/content/talk';
 import { textFor } from '../../lambda/src/content/types';
 import { localePack, SUPPORTED_LOCALES } from '../../lambda/src/locale';
@@ -197,6 +199,59 @@ describe('what the screen shows', () => {
           expect([locale, step, text.trim().length > 3]).toEqual([locale, step, true]);
         }
       }
+    }
+  });
+});
+
+describe('what the screen hints', () => {
+  it('every step shows a hint of what to say, or none: never an empty one', () => {
+    const hints = STEP_IDS.map((step) => [step, STEPS[step].screen.hint] as const);
+    for (const [step, hint] of hints) expect([step, hint === null || hint.trim().length > 3]).toEqual([step, true]);
+    // The steps that wait for an answer in words show one.
+    for (const step of ['screen', 'signCheck', 'rescreen', 'more', 'final', 'tiltsFeel'] as const) expect([step, STEPS[step].screen.hint]).not.toEqual([step, null]);
+  });
+});
+
+describe('a held position', () => {
+  it('"another minute" adds one, up to the most minutes held; then the plan moves on', () => {
+    for (let q = 1; q < MAX_HOLDS - 1; q++) expect(go(at('positionHold', { q, pos: 'BED' }), { kind: 'longer' }).state).toMatchObject({ step: 'positionHold', q: q + 1 });
+    const last = go(at('positionHold', { q: MAX_HOLDS - 1, pos: 'BED' }), { kind: 'longer' });
+    expect(last.state.step).not.toBe('positionHold');
+    expect(last.reply.end).toBe(false);
+  });
+});
+
+describe('Q13, pregnant', () => {
+  const q13 = FINAL_QUESTIONS.findIndex((q) => q.id === 'Q13');
+  it('says the see-a-doctor (T3) advice once: not again when a T3 or T2 answer already said it', () => {
+    const says = (over: Partial<State>) => lineParts(go(at('final', { q: q13, age: 'adult', ...over }), { kind: 'yes' }).reply);
+    expect(says({})).toContain(T3_ADVICE);
+    expect(says({ t3: true })).not.toContain(T3_ADVICE);
+    expect(says({ t2: true })).not.toContain(T3_ADVICE);
+    for (const over of [{}, { t3: true }, { t2: true }]) expect(go(at('final', { q: q13, age: 'adult', ...over }), { kind: 'yes' }).state).toMatchObject({ pregnant: true, t3: true });
+  });
+});
+
+describe('timers and reminders', () => {
+  it('a reminder to move asked for too late in the day is a single one, in an hour, and said so when set', () => {
+    for (const hour of [MOVE_UNTIL_HOUR - 1, MOVE_UNTIL_HOUR, 23]) {
+      const o = transition(at('care', { q: 2 }), { kind: 'reminder', plan: 'move' }, { now: NOW, local: { date: '2026-11-21', hour, minute: 0 } });
+      expect([hour, o.state.alert]).toEqual([hour, { p: 'once' }]);
+      const set = go(o.state, { kind: 'alertDone', result: 'ok' });
+      expect(lineParts(set.reply)).toContain(MOVE_ONCE_SET);
+    }
+    // Earlier, every hour until the evening.
+    const early = transition(at('care', { q: 2 }), { kind: 'reminder', plan: 'move' }, { now: NOW, local: { date: '2026-11-21', hour: MOVE_UNTIL_HOUR - 2, minute: 0 } });
+    expect(early.state.alert).toMatchObject({ p: 'move' });
+  });
+
+  it('permission refused a second time in a session: a card in the Alexa app, and it says so', () => {
+    for (const alert of [{ p: 'timer' } as const, { p: 'once' } as const]) {
+      const o = go(at('care', { q: 2, alert, asked: true, ret: 'care', rq: 2 }), { kind: 'alertDone', result: 'noPermission' });
+      expect(o.reply.permission).toEqual({ scope: alert.p === 'timer' ? 'timers' : 'reminders', how: 'card' });
+      expect(talks(o.reply)).toContain(TALK.permissionCard);
+      const first = go(at('care', { q: 2, alert, ret: 'care', rq: 2 }), { kind: 'alertDone', result: 'noPermission' });
+      expect(first.reply.permission?.how).toBe('voice');
     }
   });
 });
