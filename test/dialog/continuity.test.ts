@@ -80,7 +80,7 @@ describe('picking up where you left off', () => {
     const help = await d.user('help');
     expect(help.speech).toContain('Just say yes to carry on where we left off, or no.');
     const asked = await d.user('how do i get out of bed');
-    expect(asked.speech).toContain("I'll get to that right after one safety question.");
+    expect(asked.speech).toContain("I'll get to that right after these safety questions.");
     expect(asked.speech).toContain('Do you have any of these now?');
     expect(asked.speech).not.toContain('Did this start after a bad fall');
     const after = await d.user('no');
@@ -97,7 +97,7 @@ describe('picking up where you left off', () => {
     const e = q.talk();
     await e.user('open back helper');
     const timer = await e.user('set a timer for fifteen minutes');
-    expect(timer.speech).toContain('I hear you. First, one safety question.');
+    expect(timer.speech).toContain('I can do that after a quick safety check. Then just ask me again.');
     expect(timer.speech).toContain('Do you have any of these now?');
   });
 

@@ -21,7 +21,7 @@ describe('"It\'s an emergency", without a sign', () => {
     const d = talkTo();
     await opened(d);
     const check = await d.user(words);
-    expect(check.speech).toContain('Do you have chest pain, trouble breathing');
+    expect(check.speech).toContain('Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing');
     expect(check.speech).not.toContain("didn't catch");
     const again = await d.user(words);
     expect(again.speech).toContain('You said this is an emergency. Call 911 now');
@@ -33,7 +33,7 @@ describe('"It\'s an emergency", without a sign', () => {
     const d = talkTo();
     await opened(d);
     const t = await d.user("i'm at my desk");
-    expect(t.speech).not.toContain('Do you have chest pain, trouble breathing');
+    expect(t.speech).not.toContain('chest pain, trouble breathing');
     expect(stateOf(d)).toMatchObject({ step: 'screen', q: 0 });
   });
 });
@@ -82,7 +82,7 @@ describe('"I meant yes": a no taken back', () => {
     await opened(d);
     for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
     const t = await d.user('actually yes', 'MeantYesIntent');
-    expect(t.speech).toContain('Do you have chest pain, trouble breathing');
+    expect(t.speech).toContain('Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing');
     const yes = await d.user('yes', 'AMAZON.YesIntent');
     expect(yes.speech).toContain('Call 911 now');
     expect(stateOf(d)).toMatchObject({ step: 'emergency' });
@@ -198,5 +198,73 @@ describe('strangers, round E: the later questions and a side question at "shall 
     for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
     await d.user(words, 'StandingIntent');
     expect(stateOf(d)).toMatchObject({ pos: 'STANDING' });
+  });
+});
+
+describe('strangers, round F: a warning sign in other words', () => {
+  it.each([
+    ['i fell on the ice', 'FALL'],
+    ['i tried to get up and fell over', 'FALL'],
+    ['actually i did fall', 'FALL'],
+    ['i passed out', 'FAINT'],
+    ['i passed out before this', 'FAINT'],
+    ['my chest feels tight now', 'CHEST'],
+    ['i just wet myself and didn\'t notice', 'BLADDER_LEAK'],
+    ['my groin has gone numb', 'SADDLE'],
+    ['i can\'t feel my bum', 'SADDLE'],
+    ['my legs have gone numb now', 'LEGS_NUMB'],
+  ])('"%s", said while holding a position, is the number at once (%s)', async (words, sign) => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user('on the floor');
+    const t = await d.user(words, 'EmergencyStatementIntent');
+    expect(t.speech).toContain('Call 911 now');
+    expect(t.speech).toContain("Alexa can't call for you.");
+    expect(stateOf(d)).toMatchObject({ step: 'emergency', emergency: sign });
+  });
+
+  it('a fall said in words the model cannot place is asked about, and the check names falls and fainting', async () => {
+    const d = talkTo();
+    await opened(d);
+    const t = await d.user('i came down hard on the stairs last night and fell');
+    expect(t.speech).toContain('Did you have a bad fall, or faint? Or do you have chest pain');
+    const yes = await d.user('yes', 'AMAZON.YesIntent');
+    expect(yes.speech).toContain('Call 911 now');
+    expect(stateOf(d)).toMatchObject({ step: 'emergency' });
+  });
+});
+
+describe('strangers, round F: everyday words for where they are, pregnancy and fear', () => {
+  it.each([
+    ['sitting in my armchair', 'SITTING'],
+    ['in my armchair', 'SITTING'],
+    ['sitting at my desk', 'SITTING'],
+    ['standing in the hallway', 'STANDING'],
+    ["i'm standing at the kitchen sink holding on", 'STANDING'],
+  ])('"%s" at "where are you?" is a place (%s)', async (words, pos) => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    const t = await d.user(words);
+    expect(t.speech).not.toContain("didn't catch");
+    expect(stateOf(d)).toMatchObject({ pos });
+  });
+
+  it('"I\'m pregnant by the way" at the first question is noted, and the question asked again', async () => {
+    const d = talkTo();
+    await opened(d);
+    const t = await d.user("i'm pregnant by the way", 'PregnantIntent');
+    expect(t.speech).not.toContain("didn't catch");
+    expect(t.speech).toContain(textFor(SCREEN[0]!.ask.say, en));
+    expect(stateOf(d)).toMatchObject({ pregnant: true, step: 'screen', q: 0 });
+  });
+
+  it.each(["what if it's something serious", "please tell me i'll be okay"])('"%s" is heard as fear, with no reassurance before the questions are done', async (words) => {
+    const d = talkTo();
+    await opened(d);
+    const t = await d.user(words, 'ScaredIntent');
+    expect(t.speech).not.toContain("didn't catch");
+    expect(stateOf(d)).toMatchObject({ step: 'screen', q: 0 });
   });
 });

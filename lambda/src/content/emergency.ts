@@ -228,8 +228,9 @@ export const DISCLAIMER: Clinical = {
 /** Asked when something like a warning sign was heard but not placed: one specific question, never "anything new?". */
 export const CHECK_SIGN_LEAD: Clinical = { say: 'I want to be sure I heard you.', sources: ['S-NHS'] };
 export const CHECK_SIGN: Clinical = {
-  say: 'Do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak legs?',
-  sources: ['S-NHS', 'S-BMJCES'],
+  // The falls and fainting too (Q1, Q2): "I fell on the ice" in words the model could not place comes here.
+  say: 'Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak legs?',
+  sources: ['S-NHS', 'S-BMJCES', 'S-SEED0'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {
   say: "You weren't sure about those warning signs.",

@@ -236,13 +236,14 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
 
 /**
  * Something asked for at "Shall we carry on with ...?", before the returning person's short check: a topic
- * instead of carrying on comes right after the check; a timer, a reminder or the menu waits for it.
+ * instead of carrying on comes right after the check (and any questions it needs); a timer, a reminder or the
+ * menu is asked for again after it (the check may end in an emergency, where neither is given).
  */
 function beforeTheCheck(s: State, topic: TopicId | undefined): Outcome {
   const check: State = { ...s, step: 'rescreen', q: 0 };
   if (!topic) return enter(check, [talk(TALK.finishCheckFirst)]);
   const { ret: _ret, rq: _rq, ...rest } = check;
-  return enter({ ...rest, want: topic }, [talk(TALK.afterCheck)]);
+  return enter({ ...rest, want: topic }, [talk(TALK.afterScreen)]);
 }
 
 /** A new conversation's state: the saved pace, and whether the disclaimer was heard before. */
