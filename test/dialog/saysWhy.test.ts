@@ -268,3 +268,52 @@ describe('strangers, round F: everyday words for where they are, pregnancy and f
     expect(stateOf(d)).toMatchObject({ step: 'screen', q: 0 });
   });
 });
+
+describe('strangers, round F: more signs and answers in their own words', () => {
+  it.each([
+    ['my legs feel a bit numb actually', 'LEGS_NUMB'],
+    ['my feet are numb', 'LEGS_NUMB'],
+    ["i can't feel my foot", 'LEG_NUMB'],
+    ['i slipped on the stairs this morning', 'FALL'],
+  ])('"%s" during the plan is the number at once (%s)', async (words, sign) => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user('on the floor');
+    const t = await d.user(words, 'EmergencyStatementIntent');
+    expect(t.speech).toContain('Call 911 now');
+    expect(stateOf(d)).toMatchObject({ step: 'emergency', emergency: sign });
+  });
+
+  it('"I need to pee" at the sign check is not an emergency said again: the question, once more', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user('standing', 'StandingIntent');
+    const check = await d.user('i really need to go to the toilet');
+    expect(check.speech).toContain('Did you have a bad fall, or faint?');
+    const again = await d.user('i need to pee');
+    expect(again.speech).not.toContain('Call 911');
+    expect(again.speech).toContain('First, please answer this. Just say yes or no.');
+    expect(stateOf(d).emergency).toBeUndefined();
+    // "It's an emergency" there is still the number.
+    const urgent = await d.user("it's an emergency");
+    expect(urgent.speech).toContain('You said this is an emergency. Call 911 now');
+  });
+
+  it('"yes, I have osteoporosis" at the weak-bones question is its yes: not asked again', async () => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user('in bed');
+    await d.user('done');
+    await d.user('no');
+    const q9 = MORE_QUESTIONS.findIndex((q) => q.id === 'Q9');
+    for (let i = 0; i < q9; i++) await d.user('no', 'AMAZON.NoIntent');
+    expect(d.last.speech).toContain(textFor(MORE_QUESTIONS[q9]!.ask.say, en));
+    const t = await d.user('yes i have osteoporosis');
+    expect(t.speech).not.toContain(textFor(MORE_QUESTIONS[q9]!.ask.say, en));
+    expect(stateOf(d)).toMatchObject({ t2: true, later: true });
+    expect(stateOf(d).step).not.toBe('more');
+  });
+});

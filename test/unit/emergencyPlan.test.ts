@@ -48,9 +48,13 @@ describe('the warning-sign check', () => {
     const first = checkSign(at);
     expect(first.state).toMatchObject({ step: 'checkSign', ret: 'more', rq: 4 });
     // "It's an emergency" again, to the question of which sign: that is a yes, and the number now.
-    const again = checkSign(first.state);
+    const again = checkSign(first.state, true);
     expect(again.state).toMatchObject({ step: 'emergency', emergency: 'UNKNOWN' });
     expect(again.reply.end).toBe(false);
+    // Other words like a sign ("I need to pee") are not an answer: the same check, asked for once more.
+    const words = checkSign(first.state);
+    expect(words.state).toEqual(first.state);
+    expect(words.reply.say.length).toBeGreaterThan(0);
   });
 });
 

@@ -213,6 +213,9 @@ export const CALL_IF_EMERGENCY: Clinical = {
 export const SYMPTOM_WORDS_EN =
   /\b(numb\w*|tingl\w*|pins|needles|pee\w*|wee\w*|urin\w*|bladder|bowel\w*|poo\w*|toilet|wet|soil\w*|leak\w*|legs?|foot|feet|groin|bottom|privates?|private|down there|wip\w+|sex|erection|chest|heart|breath\w*|faint\w*|dizz\w*|pass(ed|ing)? out|sweat\w*|clammy|belly|stomach|tummy|throb\w*|puls\w*|fell|fall\w*|crash\w*|accident|hit|weak\w*|giv(e|ing) way|gave way|drag\w*|fever\w*|temperature|chills?|shiver\w*|cancer|lump|blood\w*|weird|strange|funny|odd|emergenc\w*|urgent\w*|serious\w*|dying|ambulance)\b/i;
 
+/** Words that say it is an emergency without naming a sign: said again at the sign check, they are the number. */
+export const URGENT_WORDS_EN = /\b(emergenc\w*|urgent\w*|serious\w*|dying|ambulance)\b/i;
+
 /** The one-line safety net said whenever a conversation ends or something goes wrong. */
 export const SAFETY_NET: Clinical = {
   say: (l) =>
@@ -229,7 +232,7 @@ export const DISCLAIMER: Clinical = {
 export const CHECK_SIGN_LEAD: Clinical = { say: 'I want to be sure I heard you.', sources: ['S-NHS'] };
 export const CHECK_SIGN: Clinical = {
   // The falls and fainting too (Q1, Q2): "I fell on the ice" in words the model could not place comes here.
-  say: 'Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak legs?',
+  say: 'Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak or numb legs?',
   sources: ['S-NHS', 'S-BMJCES', 'S-SEED0'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {

@@ -11,7 +11,7 @@ export type AlertOutcome = 'ok' | 'noPermission' | 'offline' | 'invalid' | 'limi
 export type FlowEvent =
   | { readonly kind: 'launch' }
   | { readonly kind: 'entry' } // "my back went out"
-  | { readonly kind: 'emergency'; readonly sign?: SignId } // a T1 sign said at any moment (no sign: not placed)
+  | { readonly kind: 'emergency'; readonly sign?: SignId; readonly urgent?: true } // a T1 sign said at any moment (no sign: not placed; urgent: "it's an emergency")
   | { readonly kind: 'fact'; readonly fact: FactId } // a T2 fact said at any moment: "I have a fever"
   | { readonly kind: 'pregnant' } // a T3 fact said at any moment
   | { readonly kind: 'age'; readonly years?: number } // "I'm 70"

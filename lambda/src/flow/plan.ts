@@ -311,9 +311,10 @@ export function emergencyHold(s: State, end: boolean): Outcome {
   return { state, reply: { say, ...prompt(state), end: false } };
 }
 
-export function checkSign(s: State): Outcome {
-  // "It's an emergency" again, to the question of which sign: that is a yes, and the number now.
-  if (s.step === 'checkSign') return emergency(s, 'UNKNOWN', HEARD_EMERGENCY);
+export function checkSign(s: State, urgent = false): Outcome {
+  // "It's an emergency" again, to the question of which sign: that is a yes, and the number now. Other words
+  // like a sign ("I need to pee") are not an answer: the question again, asking for one.
+  if (s.step === 'checkSign') return urgent ? emergency(s, 'UNKNOWN', HEARD_EMERGENCY) : reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
   return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
 }
 

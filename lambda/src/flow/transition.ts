@@ -20,7 +20,7 @@ import type { FlowEvent } from './events';
 import { recentlyCleared, resumePoint } from './memory';
 import { enter, reply, type FlowContext, type Outcome } from './outcome';
 import {
-  checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
+  afterLater, checkSign, emergency, emergencyBody, emergencyHold, enterStage, goodbye, groupOf, keepAboutThem, laterQuestions, returnTo,
   ageBand, greet, sideTrip, startScreen, startTopic, waitHeard,
 } from './plan';
 import { line, talk, type Part, type Reply } from './reply';
@@ -106,7 +106,7 @@ function decide(before: State | undefined, event: FlowEvent, context: FlowContex
       if (event.sign) return emergency(prev ?? blank, event.sign, HEARD_SIGN[event.sign]);
       // Already an emergency: the number and what to do again, never a read-back of what they may not have said.
       if (prev?.emergency) return emergencyHold(prev, false);
-      return checkSign(prev ?? blank);
+      return checkSign(prev ?? blank, event.urgent === true);
     case 'call':
       return callRequest(prev ?? blank, event.urgent);
     case 'helpHere':
@@ -307,6 +307,9 @@ function noted(prev: State | undefined, s: State, opening: readonly Part[]): Out
 function fact(prev: State | undefined, f: FactId, blank: State): Outcome {
   const s: State = { ...(prev ?? blank), t2: true, later: true };
   const advice = prev?.t2 ? [line(factHeard(f))] : [line(factHeard(f)), line(T2_ADVICE)];
+  // Said during Q6-Q11 ("yes, I have osteoporosis"): a same-day answer settles them, as a yes does; asking on
+  // would ask it again.
+  if (prev?.step === 'more' && !prev.emergency) return afterLater(s, advice);
   return noted(prev, s, advice);
 }
 

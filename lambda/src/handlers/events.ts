@@ -1,6 +1,6 @@
 import type { Request } from 'ask-sdk-model';
 import { QUESTION_INTENTS, TOPIC_QUESTION_INTENTS } from '../content/answers';
-import { isFactId, isSignId, SYMPTOM_WORDS_EN } from '../content/emergency';
+import { isFactId, isSignId, SYMPTOM_WORDS_EN, URGENT_WORDS_EN } from '../content/emergency';
 import type { FlowEvent } from '../flow/events';
 import { readPermissionAnswer } from '../services/alexaApi';
 
@@ -118,8 +118,10 @@ export function toEvent(request: Request): FlowEvent {
     if (id === 'PREGNANT') return { kind: 'pregnant' };
     // A statement that sounds like a warning sign but is not placed is checked with one specific question;
     // an ordinary sentence caught by the same carrier phrase ("I'm at my desk") is answered by the step.
+    // "It's an emergency" (a sample with no slot, or those words) is urgent: said again at the check, it is the number.
     const words = slotValue(slots, 'sign');
-    return words === undefined || SYMPTOM_WORDS_EN.test(words) ? { kind: 'emergency' } : { kind: 'fallback' };
+    if (words === undefined || URGENT_WORDS_EN.test(words)) return { kind: 'emergency', urgent: true };
+    return SYMPTOM_WORDS_EN.test(words) ? { kind: 'emergency' } : { kind: 'fallback' };
   }
   if (event.kind === 'age') {
     const years = Number(slotValue(slots, 'age'));
