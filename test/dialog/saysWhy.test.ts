@@ -317,3 +317,17 @@ describe('strangers, round F: more signs and answers in their own words', () => 
     expect(stateOf(d).step).not.toBe('more');
   });
 });
+
+describe('strangers, round F: "is it a slipped disc?"', () => {
+  it.each(['is it a slipped disc', 'could it be a slipped disc', 'have i slipped a disc', 'i think i slipped a disc'])('"%s" while holding a position is answered, and the position goes on', async (words) => {
+    const d = talkTo();
+    await opened(d);
+    for (let i = 0; i < SCREEN.length; i++) await d.user('no', 'AMAZON.NoIntent');
+    await d.user('on the floor');
+    const before = stateOf(d);
+    const t = await d.user(words, 'SlippedDiscIntent');
+    expect(t.speech).toContain('Most sudden back spasms come from a strained muscle, not a slipped disc.');
+    expect(t.speech).toContain('see a doctor in the next few days');
+    expect(stateOf(d)).toMatchObject({ step: before.step, q: before.q });
+  });
+});

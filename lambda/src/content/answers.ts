@@ -8,7 +8,7 @@ import { CALM_HELPS, HURT_NOT_HARM, KEEP_UP_DAILY_LIFE, PHYSIO_LATER, WARM_BATH,
  */
 export const QUESTION_IDS = [
   'howLong', 'paracetamol', 'antiInflammatory', 'emergencyRoom', 'semiFowler', 'heartAttack',
-  'sleep', 'work', 'therapy', 'heatIce', 'whyHurt', 'warmBath',
+  'sleep', 'work', 'therapy', 'heatIce', 'whyHurt', 'warmBath', 'slippedDisc',
 ] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
@@ -116,6 +116,14 @@ export const ANSWERS: { readonly [Q in QuestionId]: Answer } = {
       CALM_HELPS,
     ],
   },
+  // Asked by strangers ("is it a slipped disc?"): the usual cause, who can tell, and when a disc is more likely.
+  slippedDisc: {
+    says: [
+      { say: 'Most sudden back spasms come from a strained muscle, not a slipped disc.', sources: ['S-SEED1'] },
+      { say: 'Only a doctor can tell what is causing it.', sources: ['S-SEED0'] },
+      { say: (l) => `If pain shoots down one leg below the knee, see a ${l.doctor} in the next few days.`, sources: ['S-SEED1', 'S-SEED0'] },
+    ],
+  },
   warmBath: {
     says: [
       WARM_BATH,
@@ -142,6 +150,7 @@ export const QUESTION_INTENTS: Readonly<Record<string, QuestionId>> = {
   HeatIceIntent: 'heatIce',
   WhyHurtIntent: 'whyHurt',
   WarmBathIntent: 'warmBath',
+  SlippedDiscIntent: 'slippedDisc',
 };
 
 /** The question intents that existed before and still send their topic event. */

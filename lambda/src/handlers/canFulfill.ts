@@ -44,6 +44,7 @@ export const NAME_FREE: Readonly<Record<string, { readonly answer: NameFreeAnswe
   TherapyIntent: { answer: 'NO', why: QUESTION },
   WhyHurtIntent: { answer: 'NO', why: QUESTION },
   WarmBathIntent: { answer: 'NO', why: QUESTION },
+  SlippedDiscIntent: { answer: 'NO', why: QUESTION },
   TimerIntent: { answer: 'NO', why: ALERTS },
   MoveReminderIntent: { answer: 'NO', why: ALERTS },
   CheckInReminderIntent: { answer: 'NO', why: ALERTS },
