@@ -256,6 +256,36 @@ describe('timers and reminders', () => {
   });
 });
 
+describe('what a turn keeps', () => {
+  it('at the close\'s last part, the menu\'s answer, with all that is known kept', () => {
+    // The last part's question is the menu's: find it by walking the close to its end.
+    let s: State = at('close', { q: 0 });
+    for (let i = 0; i < 10 && !go(s, { kind: 'yes' }).state.step.startsWith('menu'); i++) s = go(s, { kind: 'yes' }).state;
+    expect(s.step).toBe('close');
+    for (const e of [{ kind: 'yes' }, { kind: 'topic', topic: 'breathing' }, { kind: 'menu' }] as FlowEvent[]) {
+      const o = go(s, e);
+      expect([e.kind, o.state.cleared, o.state.later, o.state.step === 'screen']).toEqual([e.kind, true, true, false]);
+    }
+  });
+
+  it('"no" to "shall we carry on?" with nowhere to go back to: a place, with all that is known kept', () => {
+    const o = go(at('resumeOffer', { want: 'tilts' }), { kind: 'no' });
+    expect(o.state).toMatchObject({ step: 'position', cleared: true, later: true });
+    expect(o.state.want).toBeUndefined();
+    expect(talks(o.reply)).toContain(TALK.thatsFine);
+  });
+
+  it('back from a side trip, to the very part it left (not the first)', () => {
+    // A question asked in the middle of the self-care plan's third part: back to that part.
+    const left = at('care', { q: 2 });
+    const trip = go(left, { kind: 'topic', topic: 'breathing' });
+    expect(trip.state).toMatchObject({ back: 'care', bq: 2 });
+    let s = trip.state;
+    for (let i = 0; i < 6 && s.back; i++) s = go(s, { kind: 'no' }).state;
+    expect([s.step, s.q, s.ret, s.rq]).toEqual(s.step === 'care' ? ['care', 2, undefined, undefined] : [s.step, s.q, 'care', 2]);
+  });
+});
+
 describe('times said aloud', () => {
   const said = (p: Part) => partText(p, localePack('en-US')) ?? '';
   it('noon and midnight are 12, not 0', () => {

@@ -46,3 +46,13 @@ describe.each(SETS)('the timed set: $name', ({ ssml, phasesMs }) => {
     }
   });
 });
+
+describe('the breathing cues', () => {
+  it.each(PACE_IDS)('%s: the first breath in is named in full, the rest are the short cue', (pace) => {
+    const texts = spokenSegments(breathingSet(new SpeechBuilder(), pace, BREATHS_PER_SET).build()).map((s) => s.text);
+    const ins = texts.filter((_, i) => i % 2 === 0);
+    expect(ins[0]).toBe(CUES.firstIn);
+    expect(ins.slice(1)).toEqual(Array(BREATHS_PER_SET - 1).fill(CUES.in));
+    expect(texts.filter((_, i) => i % 2 === 1)).toEqual(Array(BREATHS_PER_SET).fill(CUES.out));
+  });
+});
