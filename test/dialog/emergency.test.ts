@@ -202,7 +202,7 @@ describe('the emergency screen, spoken', () => {
     await screenTo(d, ALL_NO);
     const t = await d.user('i have a funny feeling in my toes');
     expect(t.heard?.intent).toBe('EmergencyStatementIntent');
-    expect(t.speech).toContain('I want to be sure I heard you. Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing, numbness between your legs');
+    expect(t.speech).toContain('I want to be sure I heard you. Did you fall or faint? Or do you have chest pain, trouble breathing, numbness between your legs');
     // A check, not yet the emergency: no number, and nothing stored as an emergency.
     expect(t.speech).not.toMatch(/call 911/i);
     expect(t.response?.sessionAttributes?.bh).toMatchObject({ step: 'checkSign' });

@@ -19,14 +19,11 @@ import * as guidance from '../../lambda/src/content/guidance';
 import * as screen from '../../lambda/src/content/screen';
 import * as selfcare from '../../lambda/src/content/selfcare';
 import type { FlowEvent } from '../../lambda/src/flow/events';
-import { view } from '../../lambda/src/flow/outcome';
+import { NETS, view } from '../../lambda/src/flow/outcome';
 import type { Part, Reply } from '../../lambda/src/flow/reply';
 import type { State } from '../../lambda/src/flow/state';
 import { transition, type FlowContext, type Outcome } from '../../lambda/src/flow/transition';
 import { alphabet, classOf, explore, FIRST_REQUEST, IN_THE_PLAN, NOW, RETURNING, type Root } from '../support/flowCheck';
-
-/** Sentences that carry the warning signs and the number (as in outcome.ts). */
-const NETS = new Set<object>([emergency.SAFETY_NET, emergency.T1_REMINDER, screen.T1_LIST, selfcare.EMERGENCY_SAFETY_NET]);
 
 /** Every clinical sentence object, by where it sits in the content modules. */
 function sentenceNames(): Map<object, string> {

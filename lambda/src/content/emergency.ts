@@ -232,8 +232,13 @@ export const DISCLAIMER: Clinical = {
 export const CHECK_SIGN_LEAD: Clinical = { say: 'I want to be sure I heard you.', sources: ['S-NHS'] };
 export const CHECK_SIGN: Clinical = {
   // The falls and fainting too (Q1, Q2): "I fell on the ice" in words the model could not place comes here.
-  say: 'Did you have a bad fall, or faint? Or do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak or numb legs?',
+  say: 'Did you fall or faint? Or do you have chest pain, trouble breathing, numbness between your legs, trouble peeing, or weak or numb legs?',
   sources: ['S-NHS', 'S-BMJCES', 'S-SEED0'],
+};
+/** The check's own safety net after a silence: the list was just said, so the action and the limit only. */
+export const CHECK_SIGN_NET: Clinical = {
+  say: (l) => withOtherCountry(l, `If any of these is true, call ${l.emergencyNumber} now.`) + " Alexa can't call for you.",
+  sources: ['S-NHS', 'S-AMAZON-CALL'],
 };
 export const CHECK_SIGN_UNSURE: Clinical = {
   say: "You weren't sure about those warning signs.",

@@ -1,4 +1,4 @@
-import { SAFETY_NET, T1_REMINDER } from '../content/emergency';
+import { CHECK_SIGN_NET, SAFETY_NET, T1_REMINDER } from '../content/emergency';
 import { T1_LIST } from '../content/screen';
 import { EMERGENCY_SAFETY_NET } from '../content/selfcare';
 import type { Clinical } from '../content/types';
@@ -37,7 +37,7 @@ export interface View {
 }
 
 /** Sentences that already carry the warning signs and the number. */
-const NETS = new Set<Clinical>([SAFETY_NET, T1_LIST, T1_REMINDER, EMERGENCY_SAFETY_NET]);
+export const NETS: ReadonlySet<Clinical> = new Set<Clinical>([SAFETY_NET, T1_LIST, T1_REMINDER, EMERGENCY_SAFETY_NET, CHECK_SIGN_NET]);
 
 /**
  * A second silence ends the session with nothing said (docs/platform.md: silence), so every reprompt carries

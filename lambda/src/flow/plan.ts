@@ -4,7 +4,7 @@
  */
 import { BREATHING_LAST_SET, BREATHS_PER_SET, breathingLead, MAX_SETS } from '../content/breathing';
 import {
-  CALL_NOW, CALL_OUT, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_EMERGENCY, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
+  CALL_NOW, CALL_OUT, CHECK_SIGN_LEAD, CALM_START, CANT_CALL, CONTACT_CALL, DISCLAIMER, HEARD_CALLED, HEARD_EMERGENCY, HEARD_SIGN, HEARD_UNKNOWN, isSignId, SAFETY_NET, SIGN_GROUP,
   NO_PACING_NOW, T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import { CLEAR, DOWN_STAY_SUPPORTED, LIE_DOWN_OFFER, PAIN_CHECK, PAIN_STOP, TILT_REPS, TILTS_SETUP, TILTS_SKIP_PREGNANT, TILTS_SKIP_T2, TILTS_SKIP_UPRIGHT } from '../content/guidance';
@@ -315,7 +315,7 @@ export function checkSign(s: State, urgent = false): Outcome {
   // "It's an emergency" again, to the question of which sign: that is a yes, and the number now. Other words
   // like a sign ("I need to pee") are not an answer: the question again, asking for one.
   if (s.step === 'checkSign') return urgent ? emergency(s, 'UNKNOWN', HEARD_EMERGENCY) : reply(s, [talk(TALK.answerFirst)], { body: false, otherWords: true });
-  return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, []);
+  return enter({ ...s, step: 'checkSign', ret: s.step, rq: s.q }, [line(CHECK_SIGN_LEAD)]);
 }
 
 /** One minute of paced breathing; `newPace` when the person just asked for a different pace. */

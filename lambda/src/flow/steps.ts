@@ -5,7 +5,7 @@
  */
 import { BREATHING_OFFER, BREATHING_SET_DONE } from '../content/breathing';
 import {
-  CHECK_SIGN, CHECK_SIGN_LEAD, CHECK_SIGN_UNSURE, DISCLAIMER, HEARD_UNKNOWN, OTHER_WAYS_ASK, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER, WHILE_YOU_WAIT,
+  CHECK_SIGN, CHECK_SIGN_NET, CHECK_SIGN_UNSURE, DISCLAIMER, HEARD_UNKNOWN, OTHER_WAYS_ASK, PREGNANT_NOTED, T1_OFFER_BREATHING, T1_OFFER_REPEAT, T1_REMINDER, WHILE_YOU_WAIT,
 } from '../content/emergency';
 import {
   ASK_POSITION, LIE_DOWN_OFFER, DOWN_AGE_ASK, DOWN_STAY_SUPPORTED, FLOOR_GET_UP, GET_DOWN, GETUP_OFFER, HOLD_CHECK_IN, HOLD_INTRO, HOLD_SECONDS, LOG_ROLL, LOG_ROLL_DONE, MAX_HOLDS,
@@ -153,8 +153,8 @@ export const STEPS: { readonly [K in StepId]: StepSpec } = {
   checkSign: {
     safety: 'safetyQuestion',
     stage: 'checkSign',
-    view: () => ({ ask: [line(CHECK_SIGN_LEAD), line(CHECK_SIGN)], reprompt: [line(CHECK_SIGN), line(T1_LIST)] }),
-    help: help(TALK.helpWaiting),
+    view: () => ({ ask: [line(CHECK_SIGN)], reprompt: [line(CHECK_SIGN), line(CHECK_SIGN_NET)] }),
+    help: help(`${TALK.helpScreen} ${TALK.answerHint}`),
     screen: { title: 'Safety check', hint: null },
     resume: null,
     busy: false,
