@@ -128,7 +128,6 @@ const wilson = (k, n, z = 1.96) => {
 };
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const [lo, hi] = wilson(killed, covered);
-writeFileSync(join(OUT, 'outcome.json'), JSON.stringify({ seed: SEED, scope: mutants.length, counts, outcome }, null, 1));
 console.log(`\nmutation sample, seed ${SEED}: ${size} of ${mutants.length} mutants`);
 console.log(`  ${JSON.stringify(counts)}`);
 const valid = covered + (counts.NoCoverage ?? 0);

@@ -24,7 +24,7 @@ export const TALK = {
   answerFirst: 'First, please answer this. Just say yes or no.',
   finishScreenFirst: "I hear you. Let's finish these safety questions first, so I know it's safe.",
   afterScreen: "I'll get to that right after these safety questions.",
-  finishCheckFirst: "I can do that after a quick safety check. Then just ask me again.",
+  finishCheckFirst: 'I can do that after a quick safety check. Then just ask me again.',
   helpResume: 'Just say yes to carry on where we left off, or no.',
   cannotSkipScreen: "I can't skip these safety questions. They only take a moment.",
   stillHere: "I'm still here with you.",
